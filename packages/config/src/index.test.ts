@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, databaseUrl, loadConfig, logLevel, redisUrl, secretsKey, timeZone } from './index.js';
+
+const shape = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: logLevel, REPORT_TIMEZONE: timeZone };
+
+describe('loadConfig', () => {
+  it('applies defaults and treats empty strings as unset', () => {
+    const config = loadConfig(shape, { DATABASE_URL: 'postgres://x@h/db', REDIS_URL: '', LOG_LEVEL: ' ' });
+    expect(config).toEqual({
+      DATABASE_URL: 'postgres://x@h/db',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LOG_LEVEL: 'info',
+      REPORT_TIMEZONE: 'Asia/Manila',
+    });
+  });
+
+  it('lists every bad variable in one error', () => {
+    let caught: unknown;
+    try {
+      loadConfig(shape, { REDIS_URL: 'http://nope', LOG_LEVEL: 'loud', REPORT_TIMEZONE: 'Mars/Olympus' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'REPORT_TIMEZONE']);
+    expect((caught as ConfigError).message).toContain('REPORT_TIMEZONE must be an IANA time zone');
+  });
+
+  it('validates SECRETS_KEY entries', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ SECRETS_KEY: secretsKey }, { SECRETS_KEY: `k2:${key},k1:${key}` }).SECRETS_KEY).toBe(
+      `k2:${key},k1:${key}`,
+    );
+    expect(() => loadConfig({ SECRETS_KEY: secretsKey }, { SECRETS_KEY: 'short' })).toThrow(/SECRETS_KEY must be/);
+  });
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export { z };
+
+/** An environment string where an empty value counts as unset. */
+const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export const databaseUrl = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string({ error: 'is required (e.g. postgres://postgres@127.0.0.1:5432/reportmail)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+);
+
+export const redisUrl = z.preprocess(
+  unsetIfEmpty,
+  z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+);
+
+export const logLevel = z.preprocess(
+  unsetIfEmpty,
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+);
+
+export const timeZone = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Manila')
+    .default('Asia/Manila'),
+);
+
+/** SECRETS_KEY: comma-separated `keyId:base64key` entries; the first one encrypts, all decrypt. */
+export const secretsKey = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string({ error: 'is required (generate one with: pnpm secrets:keygen)' })
+    .refine(
+      (value) => value.split(',').every((entry) => /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44}$/.test(entry.trim())),
+      'must be keyId:base64key entries, each key 32 bytes of base64, separated by commas',
+    ),
+);
+
+export const envBoolean = z.preprocess(
+  unsetIfEmpty,
+  z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
+);
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Every problem in one message, one line per variable. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses the environment once against a schema built from the fields above.
+ * Throws a ConfigError naming every bad or missing variable, never the first one only.
+ */
+export function loadConfig<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<Shape>> {
+  const result = z.object(shape).safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);
+  throw new ConfigError(problems);
+}

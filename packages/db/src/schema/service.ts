@@ -1,0 +1,163 @@
+// The service's own tables live in the `reportmail` schema, apart from the shop's tables.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgSchema,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const reportmail = pgSchema('reportmail');
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+/** Sums of many numeric(12,2) payments outgrow 12 digits. */
+const totalMoney = (name: string) => numeric(name, { precision: 18, scale: 2 });
+
+export const smtpSecurity = reportmail.enum('smtp_security', ['none', 'starttls', 'tls']);
+export const scheduleFrequency = reportmail.enum('schedule_frequency', ['daily', 'every_3_days', 'weekly', 'cron']);
+export const periodMode = reportmail.enum('period_mode', ['previous_days', 'to_date']);
+export const emptyPeriodPolicy = reportmail.enum('empty_period_policy', ['send', 'skip', 'note']);
+export const deliveryTrigger = reportmail.enum('delivery_trigger', ['scheduled', 'catch_up', 'manual', 'test']);
+export const deliveryStatus = reportmail.enum('delivery_status', [
+  'pending',
+  'generating',
+  'sending',
+  'sent',
+  'failed',
+  'unknown',
+  'skipped',
+]);
+export const adminRole = reportmail.enum('admin_role', ['admin', 'viewer']);
+
+/** One row (id = 1): the outgoing mail server. The password is only ever stored encrypted. */
+export const smtpSettings = reportmail.table(
+  'smtp_settings',
+  {
+  id: smallint('id').primaryKey().default(1),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  security: smtpSecurity('security').notNull().default('starttls'),
+  username: text('username'),
+  passwordCiphertext: text('password_ciphertext'),
+  fromAddress: text('from_address').notNull(),
+  fromName: text('from_name').notNull().default('Reports'),
+  adminAddress: text('admin_address'),
+  updatedAt: instant('updated_at').notNull().default(sql`now()`),
+  updatedBy: uuid('updated_by'),
+  },
+  (table) => [check('smtp_settings_single_row', sql`${table.id} = 1`)],
+);
+
+export const reportSchedule = reportmail.table('report_schedule', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  name: text('name').notNull(),
+  enabled: boolean('enabled').notNull().default(false),
+  frequency: scheduleFrequency('frequency').notNull(),
+  sendTime: text('send_time').notNull().default('09:00'),
+  timezone: text('timezone').notNull().default('Asia/Manila'),
+  cronExpression: text('cron_expression'),
+  anchorDate: date('anchor_date', { mode: 'string' }),
+  periodMode: periodMode('period_mode').notNull().default('previous_days'),
+  recipientsTo: text('recipients_to').array().notNull().default(sql`'{}'::text[]`),
+  recipientsCc: text('recipients_cc').array().notNull().default(sql`'{}'::text[]`),
+  recipientsBcc: text('recipients_bcc').array().notNull().default(sql`'{}'::text[]`),
+  senderName: text('sender_name'),
+  emptyPeriodPolicy: emptyPeriodPolicy('empty_period_policy').notNull().default('send'),
+  lastSentAt: instant('last_sent_at'),
+  nextRunAt: instant('next_run_at'),
+  createdAt: instant('created_at').notNull().default(sql`now()`),
+  updatedAt: instant('updated_at').notNull().default(sql`now()`),
+});
+
+/** The delivery ledger: one row per report sent (or tried) for a period. */
+export const delivery = reportmail.table(
+  'delivery',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    scheduleId: uuid('schedule_id').references(() => reportSchedule.id, { onDelete: 'set null' }),
+    trigger: deliveryTrigger('trigger').notNull(),
+    reportType: text('report_type').notNull(),
+    periodStart: instant('period_start').notNull(),
+    periodEnd: instant('period_end').notNull(),
+    timezone: text('timezone').notNull(),
+    status: deliveryStatus('status').notNull().default('pending'),
+    recipients: jsonb('recipients').$type<{ to: string[]; cc: string[]; bcc: string[] }>(),
+    subject: text('subject'),
+    totalRevenue: totalMoney('total_revenue'),
+    totalTransactions: integer('total_transactions'),
+    salesRevenue: totalMoney('sales_revenue'),
+    salesTransactions: integer('sales_transactions'),
+    repairRevenue: totalMoney('repair_revenue'),
+    repairTransactions: integer('repair_transactions'),
+    attempts: integer('attempts').notNull().default(0),
+    errorMessage: text('error_message'),
+    messageId: text('message_id'),
+    acceptedRecipients: jsonb('accepted_recipients').$type<string[]>(),
+    rejectedRecipients: jsonb('rejected_recipients').$type<string[]>(),
+    attachmentFilename: text('attachment_filename'),
+    attachmentSize: bigint('attachment_size', { mode: 'number' }),
+    attemptedAt: instant('attempted_at'),
+    sentAt: instant('sent_at'),
+    createdAt: instant('created_at').notNull().default(sql`now()`),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+  },
+  (table) => [
+    // Exactly one scheduled (or catch-up) delivery per schedule and period.
+    uniqueIndex('delivery_scheduled_period_uq')
+      .on(table.scheduleId, table.periodStart, table.periodEnd)
+      .where(sql`${table.trigger} in ('scheduled', 'catch_up')`),
+    index('delivery_created_at_idx').on(table.createdAt),
+    index('delivery_schedule_id_idx').on(table.scheduleId, table.createdAt),
+  ],
+);
+
+/** The workbook a delivery carried, kept so it can be downloaded later. */
+export const deliveryArtifact = reportmail.table('delivery_artifact', {
+  deliveryId: uuid('delivery_id')
+    .primaryKey()
+    .references(() => delivery.id, { onDelete: 'cascade' }),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: instant('created_at').notNull().default(sql`now()`),
+});
+
+export const adminUser = reportmail.table(
+  'admin_user',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: adminRole('role').notNull().default('viewer'),
+    createdAt: instant('created_at').notNull().default(sql`now()`),
+    disabledAt: instant('disabled_at'),
+  },
+  (table) => [uniqueIndex('admin_user_email_uq').on(sql`lower(${table.email})`)],
+);
+
+export const auditLog = reportmail.table(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    actorId: uuid('actor_id').references(() => adminUser.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    target: text('target'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    at: instant('at').notNull().default(sql`now()`),
+  },
+  (table) => [index('audit_log_at_idx').on(table.at)],
+);

@@ -1,0 +1,123 @@
+import { invalidField } from '@reportmail/errors';
+import { DateTime } from 'luxon';
+
+export type Frequency = 'daily' | 'every_3_days' | 'weekly';
+export type PeriodMode = 'previous_days' | 'to_date';
+
+/** A report period: [start, end) as instants, and the local calendar days it covers in its zone. */
+export type ReportPeriod = {
+  start: Date;
+  end: Date;
+  timezone: string;
+  /** First and last local calendar day covered (inclusive), `YYYY-MM-DD`. */
+  firstDay: string;
+  lastDay: string;
+  /** Calendar days covered; the previous period is the same number of days before. */
+  days: number;
+  mode: PeriodMode;
+  label: string;
+};
+
+export const FREQUENCY_DAYS: Record<Frequency, number> = { daily: 1, every_3_days: 3, weekly: 7 };
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export type ScheduledPeriodInput = {
+  frequency: Frequency;
+  /** The instant the report is due; the period depends on it alone, never on when a job runs. */
+  scheduledAt: Date;
+  timezone: string;
+  periodMode?: PeriodMode;
+};
+
+/**
+ * `previous_days` (default): the last complete 1 / 3 / 7 local calendar days before the scheduled day.
+ * `to_date`: the N calendar days ending at the scheduled instant (the last one partly elapsed).
+ */
+export function computeReportPeriod({
+  frequency,
+  scheduledAt,
+  timezone,
+  periodMode = 'previous_days',
+}: ScheduledPeriodInput): ReportPeriod {
+  assertTimeZone(timezone);
+  const days = FREQUENCY_DAYS[frequency];
+  const scheduledDay = DateTime.fromJSDate(scheduledAt, { zone: timezone }).toISODate() as string;
+  if (periodMode === 'previous_days') {
+    return periodFromLocalDates(addDays(scheduledDay, -days), addDays(scheduledDay, -1), timezone);
+  }
+  const firstDay = addDays(scheduledDay, -(days - 1));
+  return buildPeriod({ firstDay, lastDay: scheduledDay, end: scheduledAt, timezone, mode: 'to_date' });
+}
+
+/** Whole local days `from`…`to` (both inclusive) in the zone. */
+export function periodFromLocalDates(from: string, to: string, timezone: string): ReportPeriod {
+  assertTimeZone(timezone);
+  assertLocalDate('from', from);
+  assertLocalDate('to', to);
+  if (from > to) throw invalidField('to', `must be on or after from (${from})`);
+  const end = startOfLocalDay(addDays(to, 1), timezone);
+  return buildPeriod({ firstDay: from, lastDay: to, end, timezone, mode: 'previous_days' });
+}
+
+/** The period of equal length in calendar days that ends where this one starts. */
+export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  const firstDay = addDays(period.firstDay, -period.days);
+  const lastDay = addDays(period.lastDay, -period.days);
+  if (period.mode === 'previous_days') return periodFromLocalDates(firstDay, lastDay, period.timezone);
+  const end = DateTime.fromJSDate(period.end, { zone: period.timezone }).minus({ days: period.days }).toJSDate();
+  return buildPeriod({ firstDay, lastDay, end, timezone: period.timezone, mode: 'to_date' });
+}
+
+/** `Sales_Report_2026_03_02.xlsx` or `Sales_Report_2026_02_24_to_2026_03_02.xlsx`. */
+export function workbookFilename(period: Pick<ReportPeriod, 'firstDay' | 'lastDay'>): string {
+  const day = (date: string) => date.replaceAll('-', '_');
+  const range = period.firstDay === period.lastDay ? day(period.firstDay) : `${day(period.firstDay)}_to_${day(period.lastDay)}`;
+  return `Sales_Report_${range}.xlsx`;
+}
+
+/** `Feb 25, 2026`, `Feb 23 – Feb 25, 2026`, `Dec 29, 2026 – Jan 4, 2027`. */
+export function periodLabel(firstDay: string, lastDay: string): string {
+  const first = DateTime.fromISO(firstDay, { locale: 'en-US' });
+  const last = DateTime.fromISO(lastDay, { locale: 'en-US' });
+  if (firstDay === lastDay) return last.toFormat('LLL d, yyyy');
+  if (first.year === last.year) return `${first.toFormat('LLL d')} – ${last.toFormat('LLL d, yyyy')}`;
+  return `${first.toFormat('LLL d, yyyy')} – ${last.toFormat('LLL d, yyyy')}`;
+}
+
+/** Local midnight of a calendar day; where midnight does not exist (a DST jump), the first instant after. */
+export function startOfLocalDay(date: string, timezone: string): Date {
+  return DateTime.fromISO(date, { zone: timezone }).startOf('day').toJSDate();
+}
+
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+}
+
+export function isValidTimeZone(timezone: string): boolean {
+  return timezone.length > 0 && DateTime.local({ zone: timezone }).isValid;
+}
+
+function buildPeriod(input: {
+  firstDay: string;
+  lastDay: string;
+  end: Date;
+  timezone: string;
+  mode: PeriodMode;
+}): ReportPeriod {
+  const { firstDay, lastDay, end, timezone, mode } = input;
+  const days = DateTime.fromISO(lastDay).diff(DateTime.fromISO(firstDay), 'days').days + 1;
+  const endTime = DateTime.fromJSDate(end, { zone: timezone }).toFormat('HH:mm');
+  const label = mode === 'to_date' ? `${periodLabel(firstDay, lastDay)} (to ${endTime})` : periodLabel(firstDay, lastDay);
+  return { start: startOfLocalDay(firstDay, timezone), end, timezone, firstDay, lastDay, days, mode, label };
+}
+
+function assertTimeZone(timezone: string): void {
+  if (!isValidTimeZone(timezone)) throw invalidField('timezone', `unknown IANA time zone "${timezone}"`);
+}
+
+function assertLocalDate(field: string, value: string): void {
+  if (!LOCAL_DATE.test(value) || !DateTime.fromISO(value).isValid) {
+    throw invalidField(field, `expected a calendar date as YYYY-MM-DD, got "${value}"`);
+  }
+}

@@ -1,0 +1,10 @@
+export { createTestDatabase, type TestDatabase } from './database.js';
+export {
+  createShopFactory,
+  type DeviceInput,
+  type ItemInput,
+  type PaymentInput,
+  type SaleInput,
+  type ShopFactory,
+} from './factories.js';
+export { databaseUrlWithName } from './urls.js';

@@ -57,7 +57,7 @@ export function createShopFactory(sql: Sql) {
       await sql`
         insert into sale_item (sale_id, product_id, qty, unit_price, line_total, revoked_at)
         values (${saleId}, ${await productId(item.product)}, ${item.qty}, ${item.unitPrice},
-                ${item.unitPrice}::numeric * ${item.qty}, ${item.revoked ? new Date('2026-01-01T00:00:00Z') : null})`;
+                ${item.unitPrice}::numeric * ${item.qty}, ${item.revoked ? '2026-01-01T00:00:00Z' : null}::timestamptz)`;
     }
     await sql`
       update sale set subtotal = coalesce((select sum(line_total) from sale_item

@@ -1,0 +1,33 @@
+export {
+  type Cents,
+  type CurrencyOptions,
+  createMoneyFormatter,
+  currencyNumberFormat,
+  DEFAULT_CURRENCY,
+  formatDecimal,
+  parseCents,
+  percentChange,
+} from './money.js';
+export {
+  addDays,
+  computeReportPeriod,
+  FREQUENCY_DAYS,
+  type Frequency,
+  isValidTimeZone,
+  type PeriodMode,
+  periodFromLocalDates,
+  periodLabel,
+  previousPeriod,
+  type ReportPeriod,
+  startOfLocalDay,
+  workbookFilename,
+} from './period.js';
+export { buildReport, type ReportJson, summaryToJson, withReportSnapshot } from './report.js';
+export {
+  computeReportSummary,
+  type MethodBreakdown,
+  type ReportSummary,
+  summarise,
+  type Totals,
+} from './summary.js';
+export { type WorkbookProgress, type WorkbookResult, writeReportWorkbook } from './xlsx/workbook.js';

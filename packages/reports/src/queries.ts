@@ -1,0 +1,122 @@
+// The accounting rules of the product, in one place. Every number in a report comes from these filters.
+import type { PendingQuery, Row, TransactionSql } from 'postgres';
+
+/** A pool or a transaction: a transaction's type has every member the queries use. */
+export type Querier = TransactionSql;
+
+export type Range = { start: Date; end: Date };
+
+/**
+ * Instants travel as ISO text both ways: drizzle's postgres-js driver swaps the shared client's
+ * timestamp serialisers and parsers, so these queries must not depend on them.
+ */
+const instant = (date: Date) => date.toISOString();
+
+/** Method trimmed of blanks; empty or missing → `Unknown`. */
+const method = (sql: Querier, column: 'sp' | 'rp') =>
+  sql`coalesce(nullif(btrim(${sql(column)}.method, E' \\t\\r\\n'), ''), 'Unknown')`;
+
+/**
+ * The WHERE condition over `sale_payment sp join sale s`.
+ * Sales revenue: every sale payment of a positive amount received in [start, end) on a sale that is
+ * PAID or PARTIAL and not claimed on credit. VOID and DRAFT sales contribute nothing.
+ */
+export const countedSalePayments = (sql: Querier, range: Range) => sql`
+  sp.paid_at >= ${instant(range.start)}::timestamptz and sp.paid_at < ${instant(range.end)}::timestamptz
+    and sp.amount > 0
+    and s.status in ('PAID', 'PARTIAL')
+    and s.claimed_on_credit = false`;
+
+/**
+ * The WHERE condition over `repair_payment rp join device d`.
+ * Repair revenue: every repair payment of a positive amount received in [start, end) on a ticket that is
+ * archived (completed or pulled out), not waived and not claimed on credit.
+ */
+export const countedRepairPayments = (sql: Querier, range: Range) => sql`
+  rp.paid_at >= ${instant(range.start)}::timestamptz and rp.paid_at < ${instant(range.end)}::timestamptz
+    and rp.amount > 0
+    and d.is_archived = true
+    and d.charge_waived = false
+    and d.claimed_on_credit = false`;
+
+export type MethodTotalRow = { kind: 'sale' | 'repair'; method: string; count: number; total: string };
+
+/** Count and exact sum (numeric rendered as text) per kind and payment method. */
+export function methodTotals(sql: Querier, range: Range): PendingQuery<MethodTotalRow[]> {
+  return sql<MethodTotalRow[]>`
+    select 'sale' as kind, ${method(sql, 'sp')} as method, count(*)::int as count, sum(sp.amount)::text as total
+    from sale_payment sp join sale s on s.id = sp.sale_id
+    where ${countedSalePayments(sql, range)}
+    group by 2
+    union all
+    select 'repair' as kind, ${method(sql, 'rp')} as method, count(*)::int as count, sum(rp.amount)::text as total
+    from repair_payment rp join device d on d.id = rp.device_id
+    where ${countedRepairPayments(sql, range)}
+    group by 2`;
+}
+
+/** Customer shown on a row: name, else business name, else walk-in. */
+const customerName = (sql: Querier) =>
+  sql`coalesce(nullif(btrim(c.name), ''), nullif(btrim(c.business_name), ''), 'Walk-in')`;
+
+/** Local wall-clock fields of paid_at in the report's zone, computed by PostgreSQL's zone database. */
+const localTime = (sql: Querier, column: 'sp' | 'rp', timezone: string) => sql`
+  to_char(${sql(column)}.paid_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as paid_at,
+  to_char(${sql(column)}.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
+  (extract(epoch from ${sql(column)}.paid_at at time zone ${timezone}) * 1000)::float8 as local_ms`;
+
+export type SaleDetailRow = Row & {
+  id: number;
+  paid_at: string;
+  local_time: string;
+  local_ms: number;
+  invoice_no: string;
+  customer: string;
+  items: string;
+  method: string;
+  amount: string;
+  status: string;
+};
+
+/** Counted sale payments, oldest first, with the items of their sale (revoked items left out). */
+export function saleDetailRows(sql: Querier, range: Range, timezone: string): PendingQuery<SaleDetailRow[]> {
+  return sql<SaleDetailRow[]>`
+    select sp.id, ${localTime(sql, 'sp', timezone)}, s.invoice_no, ${customerName(sql)} as customer,
+      coalesce(items.description, '') as items, ${method(sql, 'sp')} as method, sp.amount::text as amount,
+      s.status
+    from sale_payment sp
+    join sale s on s.id = sp.sale_id
+    left join customer c on c.id = s.customer_id
+    left join lateral (
+      select string_agg(si.qty || '× ' || coalesce(p.name, 'Unknown item'), ', ' order by si.id) as description
+      from sale_item si left join product p on p.id = si.product_id
+      where si.sale_id = s.id and si.revoked_at is null
+    ) items on true
+    where ${countedSalePayments(sql, range)}
+    order by sp.paid_at, sp.id`;
+}
+
+export type RepairDetailRow = Row & {
+  id: number;
+  paid_at: string;
+  local_time: string;
+  local_ms: number;
+  ticket_number: string;
+  customer: string;
+  device_type: string;
+  method: string;
+  amount: string;
+  status: string;
+};
+
+/** Counted repair payments, oldest first. */
+export function repairDetailRows(sql: Querier, range: Range, timezone: string): PendingQuery<RepairDetailRow[]> {
+  return sql<RepairDetailRow[]>`
+    select rp.id, ${localTime(sql, 'rp', timezone)}, d.ticket_number, ${customerName(sql)} as customer,
+      d.device_type, ${method(sql, 'rp')} as method, rp.amount::text as amount, d.payment_status as status
+    from repair_payment rp
+    join device d on d.id = rp.device_id
+    left join customer c on c.id = d.customer_id
+    where ${countedRepairPayments(sql, range)}
+    order by rp.paid_at, rp.id`;
+}

@@ -1,0 +1,100 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Sql } from 'postgres';
+import { DateTime } from 'luxon';
+import { type CurrencyOptions, currencyNumberFormat, DEFAULT_CURRENCY } from '../money.js';
+import { type ReportPeriod, workbookFilename } from '../period.js';
+import { type RepairDetailRow, repairDetailRows, type SaleDetailRow, saleDetailRows } from '../queries.js';
+import { withReportSnapshot } from '../report.js';
+import { computeReportSummary, type ReportSummary } from '../summary.js';
+import { type DetailColumn, writeDetailSheet } from './detail-sheet.js';
+import { createWorkbookStyles } from './styles.js';
+import { moneyCell, writeSummarySheet } from './summary-sheet.js';
+
+export type WorkbookProgress = { sheet: 'Sales' | 'Repairs'; written: number; expected: number };
+
+export type WriteWorkbookOptions = {
+  sql: Sql;
+  period: ReportPeriod;
+  output: Writable;
+  /** Shown on the Summary sheet: `Daily`, `Every 3 Days`, `Weekly`, `Custom range`. */
+  frequencyLabel: string;
+  currency?: CurrencyOptions;
+  now?: Date;
+  onProgress?: (progress: WorkbookProgress) => void;
+};
+
+export type WorkbookResult = { filename: string; summary: ReportSummary; salesRows: number; repairRows: number };
+
+/** The excel cell for an instant shown as local wall-clock time (cells carry no zone). */
+const localCell = (row: { local_ms: number }) => new Date(row.local_ms);
+
+const SALES_COLUMNS: DetailColumn<SaleDetailRow>[] = [
+  { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
+  { header: 'Invoice #', width: 18, kind: 'text', value: (row) => row.invoice_no },
+  { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
+  { header: 'Items', width: 44, kind: 'text', value: (row) => row.items },
+  { header: 'Payment Method', width: 18, kind: 'text', value: (row) => row.method },
+  { header: 'Amount Paid', width: 16, kind: 'money', value: (row) => Number(row.amount) },
+  { header: 'Sale Status', width: 12, kind: 'text', value: (row) => row.status },
+];
+
+const REPAIR_COLUMNS: DetailColumn<RepairDetailRow>[] = [
+  { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
+  { header: 'Ticket #', width: 16, kind: 'text', value: (row) => row.ticket_number },
+  { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
+  { header: 'Device', width: 22, kind: 'text', value: (row) => row.device_type },
+  { header: 'Payment Method', width: 18, kind: 'text', value: (row) => row.method },
+  { header: 'Amount Paid', width: 16, kind: 'money', value: (row) => Number(row.amount) },
+  { header: 'Payment Status', width: 15, kind: 'text', value: (row) => row.status },
+];
+
+/**
+ * Streams the report workbook (Summary, Sales, Repairs) to `output` from one database snapshot.
+ * The summary is computed first (aggregate queries) and committed, then the detail sheets stream from
+ * cursors, so memory does not grow with the number of rows.
+ */
+export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<WorkbookResult> {
+  const { period, output, onProgress } = options;
+  const styles = createWorkbookStyles(currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol));
+  return withReportSnapshot(options.sql, async (tx) => {
+    const summary = await computeReportSummary(tx, period);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'reportmail';
+    const generatedAtLocal = localWallClock(options.now ?? new Date(), period.timezone);
+    writeSummarySheet(workbook, summary, { frequencyLabel: options.frequencyLabel, generatedAtLocal }, styles);
+    const { totals } = summary;
+    const salesRows = await writeDetailSheet(
+      workbook,
+      {
+        name: 'Sales',
+        columns: SALES_COLUMNS,
+        rows: saleDetailRows(tx, period, period.timezone),
+        expectedRows: totals.salesTransactions,
+        total: moneyCell(totals.salesRevenue),
+        onRows: (written) => onProgress?.({ sheet: 'Sales', written, expected: totals.salesTransactions }),
+      },
+      styles,
+    );
+    const repairRows = await writeDetailSheet(
+      workbook,
+      {
+        name: 'Repairs',
+        columns: REPAIR_COLUMNS,
+        rows: repairDetailRows(tx, period, period.timezone),
+        expectedRows: totals.repairTransactions,
+        total: moneyCell(totals.repairRevenue),
+        onRows: (written) => onProgress?.({ sheet: 'Repairs', written, expected: totals.repairTransactions }),
+      },
+      styles,
+    );
+    await workbook.commit();
+    return { filename: workbookFilename(period), summary, salesRows, repairRows };
+  });
+}
+
+/** A Date whose UTC fields read as the local wall clock in `timezone` (how spreadsheets show time). */
+function localWallClock(instant: Date, timezone: string): Date {
+  const offsetMinutes = DateTime.fromJSDate(instant, { zone: timezone }).offset;
+  return new Date(instant.getTime() + offsetMinutes * 60_000);
+}

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, databaseUrl, loadConfig, logLevel, redisUrl, secretsKey, timeZone } from './index.js';
 
-const shape = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: logLevel, REPORT_TIMEZONE: timeZone };
+const shape = {
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  LOG_LEVEL: logLevel,
+  REPORT_TIMEZONE: timeZone,
+};
 
 describe('loadConfig', () => {
   it('applies defaults and treats empty strings as unset', () => {
-    const config = loadConfig(shape, { DATABASE_URL: 'postgres://x@h/db', REDIS_URL: '', LOG_LEVEL: ' ' });
+    const config = loadConfig(shape, {
+      DATABASE_URL: 'postgres://x@h/db',
+      REDIS_URL: '',
+      LOG_LEVEL: ' ',
+    });
     expect(config).toEqual({
       DATABASE_URL: 'postgres://x@h/db',
       REDIS_URL: 'redis://127.0.0.1:6379',
@@ -17,7 +26,11 @@ describe('loadConfig', () => {
   it('lists every bad variable in one error', () => {
     let caught: unknown;
     try {
-      loadConfig(shape, { REDIS_URL: 'http://nope', LOG_LEVEL: 'loud', REPORT_TIMEZONE: 'Mars/Olympus' });
+      loadConfig(shape, {
+        REDIS_URL: 'http://nope',
+        LOG_LEVEL: 'loud',
+        REPORT_TIMEZONE: 'Mars/Olympus',
+      });
     } catch (error) {
       caught = error;
     }

@@ -8,13 +8,18 @@ const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.tri
 export const databaseUrl = z.preprocess(
   unsetIfEmpty,
   z
-    .string({ error: 'is required (e.g. postgres://postgres@127.0.0.1:5432/reportmail)' })
+    .string({
+      error: 'is required (e.g. postgres://postgres@127.0.0.1:5432/reportmail)',
+    })
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
 );
 
 export const redisUrl = z.preprocess(
   unsetIfEmpty,
-  z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .default('redis://127.0.0.1:6379'),
 );
 
 export const logLevel = z.preprocess(
@@ -24,10 +29,7 @@ export const logLevel = z.preprocess(
 
 export const timeZone = z.preprocess(
   unsetIfEmpty,
-  z
-    .string()
-    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Manila')
-    .default('Asia/Manila'),
+  z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Manila').default('Asia/Manila'),
 );
 
 /** SECRETS_KEY: comma-separated `keyId:base64key` entries; the first one encrypts, all decrypt. */

@@ -1,4 +1,10 @@
-export { createDatabase, type Database, type DatabaseOptions, type Db, schema } from './client.js';
+export {
+  createDatabase,
+  type Database,
+  type DatabaseOptions,
+  type Db,
+  schema,
+} from './client.js';
 export { MIGRATIONS_FOLDER, migrateDatabase } from './migrate.js';
 export * from './schema/service.js';
 export * from './schema/shop.js';

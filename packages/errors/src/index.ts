@@ -37,5 +37,7 @@ export function isAppError(value: unknown): value is AppError {
 
 /** A validation error about one named field. */
 export function invalidField(field: string, message: string): AppError {
-  return new AppError('VALIDATION', `${field}: ${message}`, { details: [{ field, message }] });
+  return new AppError('VALIDATION', `${field}: ${message}`, {
+    details: [{ field, message }],
+  });
 }

@@ -17,8 +17,23 @@ describe('createLogger', () => {
   it('redacts secrets wherever they are nested', () => {
     const { lines, stream } = captureLines();
     const logger = createLogger({ service: 'test', destination: stream });
-    logger.info({ smtp: { host: 'mail.example.com', password: 'hunter2', auth: { pass: 'p4ss' } } }, 'saved');
-    logger.info({ password: 'top', req: { headers: { authorization: 'Bearer abc.def' } } }, 'request');
+    logger.info(
+      {
+        smtp: {
+          host: 'mail.example.com',
+          password: 'hunter2',
+          auth: { pass: 'p4ss' },
+        },
+      },
+      'saved',
+    );
+    logger.info(
+      {
+        password: 'top',
+        req: { headers: { authorization: 'Bearer abc.def' } },
+      },
+      'request',
+    );
     const text = lines.join('');
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('p4ss');

@@ -29,7 +29,11 @@ export const REDACTED_PATHS = [
   '*.auth.pass',
 ];
 
-export type LoggerOptions = { service: string; level?: string; destination?: DestinationStream };
+export type LoggerOptions = {
+  service: string;
+  level?: string;
+  destination?: DestinationStream;
+};
 
 /** The one logger factory: JSON lines, service name bound, secrets redacted. */
 export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {

@@ -22,7 +22,12 @@ export {
   startOfLocalDay,
   workbookFilename,
 } from './period.js';
-export { buildReport, type ReportJson, summaryToJson, withReportSnapshot } from './report.js';
+export {
+  buildReport,
+  type ReportJson,
+  summaryToJson,
+  withReportSnapshot,
+} from './report.js';
 export {
   computeReportSummary,
   type MethodBreakdown,
@@ -30,4 +35,8 @@ export {
   summarise,
   type Totals,
 } from './summary.js';
-export { type WorkbookProgress, type WorkbookResult, writeReportWorkbook } from './xlsx/workbook.js';
+export {
+  type WorkbookProgress,
+  type WorkbookResult,
+  writeReportWorkbook,
+} from './xlsx/workbook.js';

@@ -23,11 +23,17 @@ export function formatDecimal(cents: Cents): string {
 
 export type CurrencyOptions = { symbol: string; locale: string };
 
-export const DEFAULT_CURRENCY: CurrencyOptions = { symbol: '₱', locale: 'en-PH' };
+export const DEFAULT_CURRENCY: CurrencyOptions = {
+  symbol: '₱',
+  locale: 'en-PH',
+};
 
 /** A display formatter (`₱1,234.50`) whose grouping and decimal mark follow the locale. */
 export function createMoneyFormatter({ symbol, locale }: CurrencyOptions): (cents: Cents) => string {
-  const grouping = new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 });
+  const grouping = new Intl.NumberFormat(locale, {
+    useGrouping: true,
+    maximumFractionDigits: 0,
+  });
   const decimalMark =
     new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
   return (cents) => {

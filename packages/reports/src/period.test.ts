@@ -13,24 +13,137 @@ type Row = [string, Frequency, PeriodMode, string, string, string, string, strin
 describe('computeReportPeriod', () => {
   // zone, frequency, mode, scheduled instant → start, end, label, hours
   const table: Row[] = [
-    ['Asia/Manila', 'daily', 'previous_days', '2026-02-26T01:00:00Z', '2026-02-24T16:00:00.000Z', '2026-02-25T16:00:00.000Z', 'Feb 25, 2026', '24'],
+    [
+      'Asia/Manila',
+      'daily',
+      'previous_days',
+      '2026-02-26T01:00:00Z',
+      '2026-02-24T16:00:00.000Z',
+      '2026-02-25T16:00:00.000Z',
+      'Feb 25, 2026',
+      '24',
+    ],
     // 00:30 local on Mar 3 is still Mar 2 in UTC: the local day decides.
-    ['Asia/Manila', 'daily', 'previous_days', '2026-03-02T16:30:00Z', '2026-03-01T16:00:00.000Z', '2026-03-02T16:00:00.000Z', 'Mar 2, 2026', '24'],
-    ['Asia/Manila', 'every_3_days', 'previous_days', '2026-02-26T01:00:00Z', '2026-02-22T16:00:00.000Z', '2026-02-25T16:00:00.000Z', 'Feb 23 – Feb 25, 2026', '72'],
-    ['Asia/Manila', 'weekly', 'previous_days', '2026-02-25T01:00:00Z', '2026-02-17T16:00:00.000Z', '2026-02-24T16:00:00.000Z', 'Feb 18 – Feb 24, 2026', '168'],
-    ['Asia/Manila', 'weekly', 'previous_days', '2027-01-02T01:00:00Z', '2026-12-25T16:00:00.000Z', '2027-01-01T16:00:00.000Z', 'Dec 26, 2026 – Jan 1, 2027', '168'],
-    ['Asia/Manila', 'daily', 'previous_days', '2026-03-01T01:00:00Z', '2026-02-27T16:00:00.000Z', '2026-02-28T16:00:00.000Z', 'Feb 28, 2026', '24'],
+    [
+      'Asia/Manila',
+      'daily',
+      'previous_days',
+      '2026-03-02T16:30:00Z',
+      '2026-03-01T16:00:00.000Z',
+      '2026-03-02T16:00:00.000Z',
+      'Mar 2, 2026',
+      '24',
+    ],
+    [
+      'Asia/Manila',
+      'every_3_days',
+      'previous_days',
+      '2026-02-26T01:00:00Z',
+      '2026-02-22T16:00:00.000Z',
+      '2026-02-25T16:00:00.000Z',
+      'Feb 23 – Feb 25, 2026',
+      '72',
+    ],
+    [
+      'Asia/Manila',
+      'weekly',
+      'previous_days',
+      '2026-02-25T01:00:00Z',
+      '2026-02-17T16:00:00.000Z',
+      '2026-02-24T16:00:00.000Z',
+      'Feb 18 – Feb 24, 2026',
+      '168',
+    ],
+    [
+      'Asia/Manila',
+      'weekly',
+      'previous_days',
+      '2027-01-02T01:00:00Z',
+      '2026-12-25T16:00:00.000Z',
+      '2027-01-01T16:00:00.000Z',
+      'Dec 26, 2026 – Jan 1, 2027',
+      '168',
+    ],
+    [
+      'Asia/Manila',
+      'daily',
+      'previous_days',
+      '2026-03-01T01:00:00Z',
+      '2026-02-27T16:00:00.000Z',
+      '2026-02-28T16:00:00.000Z',
+      'Feb 28, 2026',
+      '24',
+    ],
     // America/New_York: Mar 8, 2026 has 23 hours, Nov 1, 2026 has 25.
-    ['America/New_York', 'daily', 'previous_days', '2026-03-09T13:00:00Z', '2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z', 'Mar 8, 2026', '23'],
-    ['America/New_York', 'daily', 'previous_days', '2026-11-02T14:00:00Z', '2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z', 'Nov 1, 2026', '25'],
-    ['America/New_York', 'weekly', 'previous_days', '2026-03-12T13:00:00Z', '2026-03-05T05:00:00.000Z', '2026-03-12T04:00:00.000Z', 'Mar 5 – Mar 11, 2026', '167'],
-    ['America/New_York', 'every_3_days', 'previous_days', '2026-11-03T14:00:00Z', '2026-10-31T04:00:00.000Z', '2026-11-03T05:00:00.000Z', 'Oct 31 – Nov 2, 2026', '73'],
-    ['Asia/Manila', 'every_3_days', 'to_date', '2026-02-25T01:00:00Z', '2026-02-22T16:00:00.000Z', '2026-02-25T01:00:00.000Z', 'Feb 23 – Feb 25, 2026 (to 09:00)', '57'],
-    ['Asia/Manila', 'daily', 'to_date', '2026-02-25T01:00:00Z', '2026-02-24T16:00:00.000Z', '2026-02-25T01:00:00.000Z', 'Feb 25, 2026 (to 09:00)', '9'],
+    [
+      'America/New_York',
+      'daily',
+      'previous_days',
+      '2026-03-09T13:00:00Z',
+      '2026-03-08T05:00:00.000Z',
+      '2026-03-09T04:00:00.000Z',
+      'Mar 8, 2026',
+      '23',
+    ],
+    [
+      'America/New_York',
+      'daily',
+      'previous_days',
+      '2026-11-02T14:00:00Z',
+      '2026-11-01T04:00:00.000Z',
+      '2026-11-02T05:00:00.000Z',
+      'Nov 1, 2026',
+      '25',
+    ],
+    [
+      'America/New_York',
+      'weekly',
+      'previous_days',
+      '2026-03-12T13:00:00Z',
+      '2026-03-05T05:00:00.000Z',
+      '2026-03-12T04:00:00.000Z',
+      'Mar 5 – Mar 11, 2026',
+      '167',
+    ],
+    [
+      'America/New_York',
+      'every_3_days',
+      'previous_days',
+      '2026-11-03T14:00:00Z',
+      '2026-10-31T04:00:00.000Z',
+      '2026-11-03T05:00:00.000Z',
+      'Oct 31 – Nov 2, 2026',
+      '73',
+    ],
+    [
+      'Asia/Manila',
+      'every_3_days',
+      'to_date',
+      '2026-02-25T01:00:00Z',
+      '2026-02-22T16:00:00.000Z',
+      '2026-02-25T01:00:00.000Z',
+      'Feb 23 – Feb 25, 2026 (to 09:00)',
+      '57',
+    ],
+    [
+      'Asia/Manila',
+      'daily',
+      'to_date',
+      '2026-02-25T01:00:00Z',
+      '2026-02-24T16:00:00.000Z',
+      '2026-02-25T01:00:00.000Z',
+      'Feb 25, 2026 (to 09:00)',
+      '9',
+    ],
   ];
 
   it.each(table)('%s %s %s at %s', (timezone, frequency, periodMode, at, start, end, label, hours) => {
-    const period = computeReportPeriod({ frequency, scheduledAt: new Date(at), timezone, periodMode });
+    const period = computeReportPeriod({
+      frequency,
+      scheduledAt: new Date(at),
+      timezone,
+      periodMode,
+    });
     expect(period.start.toISOString()).toBe(start);
     expect(period.end.toISOString()).toBe(end);
     expect(period.label).toBe(label);
@@ -39,15 +152,33 @@ describe('computeReportPeriod', () => {
 
   it('rejects an unknown zone naming the field', () => {
     expect(() =>
-      computeReportPeriod({ frequency: 'daily', scheduledAt: new Date(), timezone: 'Mars/Olympus' }),
+      computeReportPeriod({
+        frequency: 'daily',
+        scheduledAt: new Date(),
+        timezone: 'Mars/Olympus',
+      }),
     ).toThrow('timezone: unknown IANA time zone "Mars/Olympus"');
   });
 });
 
 describe('previousPeriod', () => {
   it.each([
-    ['Asia/Manila', '2026-02-18', '2026-02-24', '2026-02-10T16:00:00.000Z', '2026-02-17T16:00:00.000Z', 'Feb 11 – Feb 17, 2026'],
-    ['America/New_York', '2026-03-09', '2026-03-09', '2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z', 'Mar 8, 2026'],
+    [
+      'Asia/Manila',
+      '2026-02-18',
+      '2026-02-24',
+      '2026-02-10T16:00:00.000Z',
+      '2026-02-17T16:00:00.000Z',
+      'Feb 11 – Feb 17, 2026',
+    ],
+    [
+      'America/New_York',
+      '2026-03-09',
+      '2026-03-09',
+      '2026-03-08T05:00:00.000Z',
+      '2026-03-09T04:00:00.000Z',
+      'Mar 8, 2026',
+    ],
     ['Asia/Manila', '2026-03-01', '2026-03-01', '2026-02-27T16:00:00.000Z', '2026-02-28T16:00:00.000Z', 'Feb 28, 2026'],
   ])('%s %s…%s', (timezone, from, to, start, end, label) => {
     const previous = previousPeriod(periodFromLocalDates(from, to, timezone));

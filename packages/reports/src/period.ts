@@ -18,7 +18,11 @@ export type ReportPeriod = {
   label: string;
 };
 
-export const FREQUENCY_DAYS: Record<Frequency, number> = { daily: 1, every_3_days: 3, weekly: 7 };
+export const FREQUENCY_DAYS: Record<Frequency, number> = {
+  daily: 1,
+  every_3_days: 3,
+  weekly: 7,
+};
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,12 +46,20 @@ export function computeReportPeriod({
 }: ScheduledPeriodInput): ReportPeriod {
   assertTimeZone(timezone);
   const days = FREQUENCY_DAYS[frequency];
-  const scheduledDay = DateTime.fromJSDate(scheduledAt, { zone: timezone }).toISODate() as string;
+  const scheduledDay = DateTime.fromJSDate(scheduledAt, {
+    zone: timezone,
+  }).toISODate() as string;
   if (periodMode === 'previous_days') {
     return periodFromLocalDates(addDays(scheduledDay, -days), addDays(scheduledDay, -1), timezone);
   }
   const firstDay = addDays(scheduledDay, -(days - 1));
-  return buildPeriod({ firstDay, lastDay: scheduledDay, end: scheduledAt, timezone, mode: 'to_date' });
+  return buildPeriod({
+    firstDay,
+    lastDay: scheduledDay,
+    end: scheduledAt,
+    timezone,
+    mode: 'to_date',
+  });
 }
 
 /** Whole local days `from`…`to` (both inclusive) in the zone. */
@@ -57,7 +69,13 @@ export function periodFromLocalDates(from: string, to: string, timezone: string)
   assertLocalDate('to', to);
   if (from > to) throw invalidField('to', `must be on or after from (${from})`);
   const end = startOfLocalDay(addDays(to, 1), timezone);
-  return buildPeriod({ firstDay: from, lastDay: to, end, timezone, mode: 'previous_days' });
+  return buildPeriod({
+    firstDay: from,
+    lastDay: to,
+    end,
+    timezone,
+    mode: 'previous_days',
+  });
 }
 
 /** The period of equal length in calendar days that ends where this one starts. */
@@ -66,13 +84,20 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   const lastDay = addDays(period.lastDay, -period.days);
   if (period.mode === 'previous_days') return periodFromLocalDates(firstDay, lastDay, period.timezone);
   const end = DateTime.fromJSDate(period.end, { zone: period.timezone }).minus({ days: period.days }).toJSDate();
-  return buildPeriod({ firstDay, lastDay, end, timezone: period.timezone, mode: 'to_date' });
+  return buildPeriod({
+    firstDay,
+    lastDay,
+    end,
+    timezone: period.timezone,
+    mode: 'to_date',
+  });
 }
 
 /** `Sales_Report_2026_03_02.xlsx` or `Sales_Report_2026_02_24_to_2026_03_02.xlsx`. */
 export function workbookFilename(period: Pick<ReportPeriod, 'firstDay' | 'lastDay'>): string {
   const day = (date: string) => date.replaceAll('-', '_');
-  const range = period.firstDay === period.lastDay ? day(period.firstDay) : `${day(period.firstDay)}_to_${day(period.lastDay)}`;
+  const range =
+    period.firstDay === period.lastDay ? day(period.firstDay) : `${day(period.firstDay)}_to_${day(period.lastDay)}`;
   return `Sales_Report_${range}.xlsx`;
 }
 
@@ -108,8 +133,18 @@ function buildPeriod(input: {
   const { firstDay, lastDay, end, timezone, mode } = input;
   const days = DateTime.fromISO(lastDay).diff(DateTime.fromISO(firstDay), 'days').days + 1;
   const endTime = DateTime.fromJSDate(end, { zone: timezone }).toFormat('HH:mm');
-  const label = mode === 'to_date' ? `${periodLabel(firstDay, lastDay)} (to ${endTime})` : periodLabel(firstDay, lastDay);
-  return { start: startOfLocalDay(firstDay, timezone), end, timezone, firstDay, lastDay, days, mode, label };
+  const label =
+    mode === 'to_date' ? `${periodLabel(firstDay, lastDay)} (to ${endTime})` : periodLabel(firstDay, lastDay);
+  return {
+    start: startOfLocalDay(firstDay, timezone),
+    end,
+    timezone,
+    firstDay,
+    lastDay,
+    days,
+    mode,
+    label,
+  };
 }
 
 function assertTimeZone(timezone: string): void {

@@ -39,7 +39,12 @@ export const countedRepairPayments = (sql: Querier, range: Range) => sql`
     and d.charge_waived = false
     and d.claimed_on_credit = false`;
 
-export type MethodTotalRow = { kind: 'sale' | 'repair'; method: string; count: number; total: string };
+export type MethodTotalRow = {
+  kind: 'sale' | 'repair';
+  method: string;
+  count: number;
+  total: string;
+};
 
 /** Count and exact sum (numeric rendered as text) per kind and payment method. */
 export function methodTotals(sql: Querier, range: Range): PendingQuery<MethodTotalRow[]> {

@@ -1,83 +1,8 @@
 import { createShopFactory, createTestDatabase, type TestDatabase } from '@reportmail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMULA_NAME, seedManilaScenario } from './fixtures/manila-scenario.js';
 import { periodFromLocalDates } from './period.js';
 import { buildReport } from './report.js';
-
-const at = (local: string) => `${local}+08:00`;
-export const FORMULA_NAME = '=HYPERLINK("http://evil.example","click")';
-
-/** One shop day in Manila with every rule's edge case; the expected figures are worked out by hand. */
-export async function seedManilaScenario(database: TestDatabase): Promise<void> {
-  const shop = createShopFactory(database.sql);
-  await shop.createSale({
-    invoiceNo: 'INV-A',
-    status: 'PARTIAL',
-    customer: { name: 'Ana Cruz' },
-    items: [
-      { product: 'Phone case', qty: 2, unitPrice: '250.00' },
-      { product: 'Charger', qty: 1, unitPrice: '500.00' },
-    ],
-    payments: [
-      { amount: '400.00', paidAt: at('2026-03-01T10:00:00') },
-      { amount: '300.00', paidAt: at('2026-03-02T10:00:00') },
-      { amount: '300.00', paidAt: at('2026-03-03T10:00:00') },
-    ],
-  });
-  await shop.createSale({
-    invoiceNo: 'INV-B',
-    customer: null,
-    items: [{ product: 'Cable', qty: 3, unitPrice: '125.00' }],
-    payments: [
-      { amount: '100.00', paidAt: at('2026-03-01T23:59:00'), method: 'GCash' },
-      { amount: '200.00', paidAt: at('2026-03-02T00:00:00'), method: 'GCash' },
-      { amount: '50.00', paidAt: at('2026-03-02T07:30:00'), method: 'GCash' },
-      { amount: '25.00', paidAt: at('2026-03-03T00:00:00'), method: 'GCash' },
-    ],
-  });
-  const inside = (amount: string, method?: string | null) => [{ amount, paidAt: at('2026-03-02T11:00:00'), method }];
-  await shop.createSale({ invoiceNo: 'INV-CREDIT', status: 'PARTIAL', claimedOnCredit: true, payments: inside('999.00') });
-  await shop.createSale({ invoiceNo: 'INV-VOID', status: 'VOID', payments: inside('700.00') });
-  await shop.createSale({ invoiceNo: 'INV-DRAFT', status: 'DRAFT', payments: inside('600.00') });
-  await shop.createSale({ invoiceNo: 'INV-ZERO', payments: inside('0.00', 'Card') });
-  await shop.createSale({
-    invoiceNo: 'INV-OVER',
-    customer: { name: FORMULA_NAME },
-    items: [{ product: 'Charger', qty: 1, unitPrice: '500.00' }],
-    payments: [{ amount: '1000.00', paidAt: at('2026-03-02T11:00:00'), method: ' Card ' }],
-  });
-  await shop.createSale({
-    invoiceNo: 'INV-UNKNOWN',
-    customer: { name: '  ', businessName: 'Blue Shop Inc.' },
-    payments: [
-      { amount: '10.00', paidAt: at('2026-03-02T12:00:00'), method: null },
-      { amount: '5.00', paidAt: at('2026-03-02T12:30:00'), method: '   ' },
-    ],
-  });
-  await shop.createSale({
-    invoiceNo: 'INV-REVOKED',
-    customer: { name: 'Ben Reyes' },
-    items: [
-      { product: 'Screen protector', qty: 1, unitPrice: '99.00', revoked: true },
-      { product: 'Earbuds', qty: 1, unitPrice: '150.00' },
-    ],
-    payments: [{ amount: '150.00', paidAt: at('2026-03-02T13:00:00') }],
-  });
-  await shop.createDevice({
-    ticketNumber: 'JC-2026-001',
-    customer: { name: '', businessName: 'Acme Corp' },
-    deviceType: 'Laptop',
-    totalCost: '2000.00',
-    payments: [
-      { amount: '500.00', paidAt: at('2026-03-02T09:00:00') },
-      { amount: '1500.00', paidAt: at('2026-03-02T15:00:00'), method: 'Bank Transfer' },
-    ],
-  });
-  const repairInside = [{ amount: '300.00', paidAt: at('2026-03-02T16:00:00') }];
-  await shop.createDevice({ ticketNumber: 'JC-WAIVED', chargeWaived: true, payments: repairInside });
-  await shop.createDevice({ ticketNumber: 'JC-CREDIT', claimedOnCredit: true, payments: repairInside });
-  await shop.createDevice({ ticketNumber: 'JC-OPEN', isArchived: false, paymentStatus: 'Partial', payments: repairInside });
-  await shop.createDevice({ ticketNumber: 'JC-ZERO', payments: [{ amount: '0.00', paidAt: at('2026-03-02T16:00:00') }] });
-}
 
 describe('buildReport', () => {
   let database: TestDatabase;
@@ -106,11 +31,41 @@ describe('buildReport', () => {
       repairTransactions: 2,
     });
     expect(report.breakdown).toEqual([
-      { method: 'Bank Transfer', count: 1, total: '1500.00', salesTotal: '0.00', repairsTotal: '1500.00' },
-      { method: 'Card', count: 1, total: '1000.00', salesTotal: '1000.00', repairsTotal: '0.00' },
-      { method: 'Cash', count: 3, total: '950.00', salesTotal: '450.00', repairsTotal: '500.00' },
-      { method: 'GCash', count: 2, total: '250.00', salesTotal: '250.00', repairsTotal: '0.00' },
-      { method: 'Unknown', count: 2, total: '15.00', salesTotal: '15.00', repairsTotal: '0.00' },
+      {
+        method: 'Bank Transfer',
+        count: 1,
+        total: '1500.00',
+        salesTotal: '0.00',
+        repairsTotal: '1500.00',
+      },
+      {
+        method: 'Card',
+        count: 1,
+        total: '1000.00',
+        salesTotal: '1000.00',
+        repairsTotal: '0.00',
+      },
+      {
+        method: 'Cash',
+        count: 3,
+        total: '950.00',
+        salesTotal: '450.00',
+        repairsTotal: '500.00',
+      },
+      {
+        method: 'GCash',
+        count: 2,
+        total: '250.00',
+        salesTotal: '250.00',
+        repairsTotal: '0.00',
+      },
+      {
+        method: 'Unknown',
+        count: 2,
+        total: '15.00',
+        salesTotal: '15.00',
+        repairsTotal: '0.00',
+      },
     ]);
   });
 
@@ -216,7 +171,13 @@ describe('buildReport on sums a float gets wrong', () => {
     const report = await buildReport(database.sql, periodFromLocalDates('2026-04-01', '2026-04-01', 'Asia/Manila'));
     expect(report.totals.revenue).toBe('9999999999990.00');
     expect(report.breakdown).toEqual([
-      { method: 'Bank Transfer', count: 1000, total: '9999999999990.00', salesTotal: '9999999999990.00', repairsTotal: '0.00' },
+      {
+        method: 'Bank Transfer',
+        count: 1000,
+        total: '9999999999990.00',
+        salesTotal: '9999999999990.00',
+        repairsTotal: '0.00',
+      },
     ]);
   });
 });
@@ -242,14 +203,24 @@ describe('buildReport across DST in America/New_York', () => {
   afterAll(() => database.drop());
 
   it('covers the 23-hour spring-forward day exactly', async () => {
-    const report = await buildReport(database.sql, periodFromLocalDates('2026-03-08', '2026-03-08', 'America/New_York'));
+    const report = await buildReport(
+      database.sql,
+      periodFromLocalDates('2026-03-08', '2026-03-08', 'America/New_York'),
+    );
     expect(report.totals.revenue).toBe('6.00');
     expect(report.sales.map((row) => row.localTime)).toEqual(['2026-03-08 00:30', '2026-03-08 23:30']);
   });
 
   it('covers the 25-hour fall-back day exactly, the repeated hour twice', async () => {
-    const report = await buildReport(database.sql, periodFromLocalDates('2026-11-01', '2026-11-01', 'America/New_York'));
+    const report = await buildReport(
+      database.sql,
+      periodFromLocalDates('2026-11-01', '2026-11-01', 'America/New_York'),
+    );
     expect(report.totals.revenue).toBe('112.00');
-    expect(report.sales.map((row) => row.localTime)).toEqual(['2026-11-01 01:30', '2026-11-01 01:30', '2026-11-01 23:30']);
+    expect(report.sales.map((row) => row.localTime)).toEqual([
+      '2026-11-01 01:30',
+      '2026-11-01 01:30',
+      '2026-11-01 23:30',
+    ]);
   });
 });

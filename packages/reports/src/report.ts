@@ -4,7 +4,14 @@ import type { ReportPeriod } from './period.js';
 import { type RepairDetailRow, repairDetailRows, type SaleDetailRow, saleDetailRows } from './queries.js';
 import { computeReportSummary, type ReportSummary, type TotalsJson, totalsToJson } from './summary.js';
 
-export type PeriodJson = { start: string; end: string; timezone: string; label: string; firstDay: string; lastDay: string };
+export type PeriodJson = {
+  start: string;
+  end: string;
+  timezone: string;
+  label: string;
+  firstDay: string;
+  lastDay: string;
+};
 
 export type SaleRowJson = {
   paidAt: string;
@@ -31,7 +38,13 @@ export type RepairRowJson = {
 export type ReportJson = {
   period: PeriodJson;
   totals: TotalsJson;
-  breakdown: { method: string; count: number; total: string; salesTotal: string; repairsTotal: string }[];
+  breakdown: {
+    method: string;
+    count: number;
+    total: string;
+    salesTotal: string;
+    repairsTotal: string;
+  }[];
   previous: { start: string; end: string; label: string; totals: TotalsJson };
   comparison: {
     revenueDelta: string;

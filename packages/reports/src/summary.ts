@@ -1,5 +1,5 @@
 import { type Cents, formatDecimal, parseCents, percentChange } from './money.js';
-import { type ReportPeriod, previousPeriod } from './period.js';
+import { previousPeriod, type ReportPeriod } from './period.js';
 import { type MethodTotalRow, methodTotals, type Querier } from './queries.js';
 
 export type Totals = {
@@ -37,7 +37,10 @@ export type ReportSummary = {
 };
 
 /** Totals and the per-method breakdown; the breakdown sums exactly to the totals by construction. */
-export function summarise(rows: MethodTotalRow[]): { totals: Totals; breakdown: MethodBreakdown[] } {
+export function summarise(rows: MethodTotalRow[]): {
+  totals: Totals;
+  breakdown: MethodBreakdown[];
+} {
   const byMethod = new Map<string, MethodBreakdown>();
   for (const row of rows) {
     const entry = byMethod.get(row.method) ?? emptyMethod(row.method);
@@ -53,8 +56,8 @@ export function summarise(rows: MethodTotalRow[]): { totals: Totals; breakdown: 
     }
     byMethod.set(row.method, entry);
   }
-  const breakdown = [...byMethod.values()].sort(
-    (a, b) => (a.total === b.total ? compareText(a.method, b.method) : a.total > b.total ? -1 : 1),
+  const breakdown = [...byMethod.values()].sort((a, b) =>
+    a.total === b.total ? compareText(a.method, b.method) : a.total > b.total ? -1 : 1,
   );
   const totals = breakdown.reduce<Totals>(
     (sum, entry) => ({
@@ -114,11 +117,26 @@ export function totalsToJson(totals: Totals): TotalsJson {
 }
 
 function emptyTotals(): Totals {
-  return { revenue: 0n, salesRevenue: 0n, repairRevenue: 0n, transactions: 0, salesTransactions: 0, repairTransactions: 0 };
+  return {
+    revenue: 0n,
+    salesRevenue: 0n,
+    repairRevenue: 0n,
+    transactions: 0,
+    salesTransactions: 0,
+    repairTransactions: 0,
+  };
 }
 
 function emptyMethod(method: string): MethodBreakdown {
-  return { method, count: 0, total: 0n, salesCount: 0, salesTotal: 0n, repairsCount: 0, repairsTotal: 0n };
+  return {
+    method,
+    count: 0,
+    total: 0n,
+    salesCount: 0,
+    salesTotal: 0n,
+    repairsCount: 0,
+    repairsTotal: 0n,
+  };
 }
 
 function compareText(a: string, b: string): number {

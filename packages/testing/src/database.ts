@@ -3,7 +3,11 @@ import { createDatabase, type Database } from '@reportmail/db';
 import { inject } from 'vitest';
 import { databaseUrlWithName } from './urls.js';
 
-export type TestDatabase = Database & { url: string; name: string; drop: () => Promise<void> };
+export type TestDatabase = Database & {
+  url: string;
+  name: string;
+  drop: () => Promise<void>;
+};
 
 /** A fresh, migrated database of its own for one test file (a clone of the run's template). */
 export async function createTestDatabase(): Promise<TestDatabase> {

@@ -3,8 +3,17 @@ import type { Sql } from 'postgres';
 /** Test data builders for the shop tables. Amounts are decimal strings, instants ISO strings. */
 export type ShopFactory = ReturnType<typeof createShopFactory>;
 
-export type PaymentInput = { amount: string; paidAt: string; method?: string | null };
-export type ItemInput = { product: string; qty: number; unitPrice: string; revoked?: boolean };
+export type PaymentInput = {
+  amount: string;
+  paidAt: string;
+  method?: string | null;
+};
+export type ItemInput = {
+  product: string;
+  qty: number;
+  unitPrice: string;
+  revoked?: boolean;
+};
 
 export type SaleInput = {
   customer?: { name: string; businessName?: string | null } | null;

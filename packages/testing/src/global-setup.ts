@@ -35,13 +35,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-async function findPostgres(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
+async function findPostgres(): Promise<{
+  adminUrl: string;
+  stop: () => Promise<void>;
+}> {
   const fromEnv = process.env.DATABASE_URL?.trim();
   if (fromEnv) return { adminUrl: fromEnv, stop: async () => {} };
   try {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const container = await new PostgreSqlContainer('postgres:16-alpine').start();
-    return { adminUrl: container.getConnectionUri(), stop: async () => void (await container.stop()) };
+    return {
+      adminUrl: container.getConnectionUri(),
+      stop: async () => void (await container.stop()),
+    };
   } catch (cause) {
     throw new Error(
       'Tests need PostgreSQL. Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres), ' +

@@ -45,17 +45,17 @@ export const adminRole = reportmail.enum('admin_role', ['admin', 'viewer']);
 export const smtpSettings = reportmail.table(
   'smtp_settings',
   {
-  id: smallint('id').primaryKey().default(1),
-  host: text('host').notNull(),
-  port: integer('port').notNull(),
-  security: smtpSecurity('security').notNull().default('starttls'),
-  username: text('username'),
-  passwordCiphertext: text('password_ciphertext'),
-  fromAddress: text('from_address').notNull(),
-  fromName: text('from_name').notNull().default('Reports'),
-  adminAddress: text('admin_address'),
-  updatedAt: instant('updated_at').notNull().default(sql`now()`),
-  updatedBy: uuid('updated_by'),
+    id: smallint('id').primaryKey().default(1),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    security: smtpSecurity('security').notNull().default('starttls'),
+    username: text('username'),
+    passwordCiphertext: text('password_ciphertext'),
+    fromAddress: text('from_address').notNull(),
+    fromName: text('from_name').notNull().default('Reports'),
+    adminAddress: text('admin_address'),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+    updatedBy: uuid('updated_by'),
   },
   (table) => [check('smtp_settings_single_row', sql`${table.id} = 1`)],
 );
@@ -86,14 +86,20 @@ export const delivery = reportmail.table(
   'delivery',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    scheduleId: uuid('schedule_id').references(() => reportSchedule.id, { onDelete: 'set null' }),
+    scheduleId: uuid('schedule_id').references(() => reportSchedule.id, {
+      onDelete: 'set null',
+    }),
     trigger: deliveryTrigger('trigger').notNull(),
     reportType: text('report_type').notNull(),
     periodStart: instant('period_start').notNull(),
     periodEnd: instant('period_end').notNull(),
     timezone: text('timezone').notNull(),
     status: deliveryStatus('status').notNull().default('pending'),
-    recipients: jsonb('recipients').$type<{ to: string[]; cc: string[]; bcc: string[] }>(),
+    recipients: jsonb('recipients').$type<{
+      to: string[];
+      cc: string[];
+      bcc: string[];
+    }>(),
     subject: text('subject'),
     totalRevenue: totalMoney('total_revenue'),
     totalTransactions: integer('total_transactions'),
@@ -153,7 +159,9 @@ export const auditLog = reportmail.table(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    actorId: uuid('actor_id').references(() => adminUser.id, { onDelete: 'set null' }),
+    actorId: uuid('actor_id').references(() => adminUser.id, {
+      onDelete: 'set null',
+    }),
     action: text('action').notNull(),
     target: text('target'),
     details: jsonb('details').$type<Record<string, unknown>>(),

@@ -1,17 +1,6 @@
 // The shop system's tables, with its exact names, so the service can read that system's database.
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 const money = (name: string) => numeric(name, { precision: 12, scale: 2 });
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

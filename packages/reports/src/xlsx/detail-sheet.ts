@@ -38,10 +38,15 @@ export async function writeDetailSheet<R extends Row>(
   styles: WorkbookStyles,
 ): Promise<number> {
   const { columns } = spec;
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   sheet.columns = columns.map((column) => ({ width: column.width }));
   const header = sheet.addRow(columns.map((column) => column.header));
-  styleRow(header, columns.map(() => styles.header));
+  styleRow(
+    header,
+    columns.map(() => styles.header),
+  );
   header.commit();
 
   const cellStyles = columns.map((column) => styles[column.kind]);
@@ -60,7 +65,10 @@ export async function writeDetailSheet<R extends Row>(
     throw new Error(`${spec.name} sheet has ${written} rows where the summary counted ${spec.expectedRows}`);
   }
   writeTotalRow(sheet, spec, written, styles);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: written + 1, column: columns.length } };
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: written + 1, column: columns.length },
+  };
   sheet.commit();
   return written;
 }
@@ -75,11 +83,19 @@ function writeTotalRow<R extends Row>(
   const letter = String.fromCharCode(65 + moneyIndex);
   const values: (CellValue | { formula: string; result: number } | null)[] = spec.columns.map(() => null);
   values[0] = 'TOTAL';
-  values[moneyIndex] = written === 0 ? 0 : { formula: `SUM(${letter}2:${letter}${written + 1})`, result: spec.total };
+  values[moneyIndex] =
+    written === 0
+      ? 0
+      : {
+          formula: `SUM(${letter}2:${letter}${written + 1})`,
+          result: spec.total,
+        };
   const row = sheet.addRow(values);
   styleRow(
     row,
-    spec.columns.map((_, index) => (index === 0 ? styles.totalLabel : index === moneyIndex ? styles.totalMoney : styles.totalBlank)),
+    spec.columns.map((_, index) =>
+      index === 0 ? styles.totalLabel : index === moneyIndex ? styles.totalMoney : styles.totalBlank,
+    ),
   );
   row.commit();
 }

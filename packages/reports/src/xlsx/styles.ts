@@ -5,8 +5,17 @@ const KPI_FILL = 'FFD9E8F5';
 const TITLE_NAVY = 'FF203864';
 
 const thin = { style: 'thin' as const, color: { argb: 'FFB4B4B4' } };
-const border: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const border: Partial<Borders> = {
+  top: thin,
+  left: thin,
+  bottom: thin,
+  right: thin,
+};
+const solid = (argb: string): Fill => ({
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb },
+});
 const bold: Partial<Font> = { bold: true };
 
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -19,8 +28,15 @@ export const PERCENT_FORMAT = '0.00%';
  * object identity, so sharing avoids re-serialising a style per cell (most of the CPU otherwise).
  */
 export function createWorkbookStyles(moneyFormat: string) {
-  const cell = (extra: Partial<Style>): Partial<Style> => ({ border, ...extra });
-  const kpi = (extra: Partial<Style>): Partial<Style> => ({ border, fill: solid(KPI_FILL), ...extra });
+  const cell = (extra: Partial<Style>): Partial<Style> => ({
+    border,
+    ...extra,
+  });
+  const kpi = (extra: Partial<Style>): Partial<Style> => ({
+    border,
+    fill: solid(KPI_FILL),
+    ...extra,
+  });
   return {
     title: {
       font: { bold: true, size: 14, color: { argb: 'FFFFFFFF' } },
@@ -36,7 +52,10 @@ export function createWorkbookStyles(moneyFormat: string) {
     label: { font: bold } satisfies Partial<Style>,
     section: { font: { bold: true, size: 12 } } satisfies Partial<Style>,
     text: cell({}),
-    dateTime: cell({ numFmt: DATE_TIME_FORMAT, alignment: { horizontal: 'left' } }),
+    dateTime: cell({
+      numFmt: DATE_TIME_FORMAT,
+      alignment: { horizontal: 'left' },
+    }),
     money: cell({ numFmt: moneyFormat }),
     count: cell({ numFmt: COUNT_FORMAT }),
     kpiLabel: kpi({ font: bold }),
@@ -48,7 +67,10 @@ export function createWorkbookStyles(moneyFormat: string) {
     totalMoney: kpi({ font: bold, numFmt: moneyFormat }),
     totalCount: kpi({ font: bold, numFmt: COUNT_FORMAT }),
     totalBlank: kpi({}),
-    metaDateTime: { numFmt: DATE_TIME_FORMAT, alignment: { horizontal: 'left' } } satisfies Partial<Style>,
+    metaDateTime: {
+      numFmt: DATE_TIME_FORMAT,
+      alignment: { horizontal: 'left' },
+    } satisfies Partial<Style>,
   };
 }
 

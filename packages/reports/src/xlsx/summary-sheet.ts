@@ -12,18 +12,37 @@ export type SummaryMeta = { frequencyLabel: string; generatedAtLocal: Date };
 /** Excel stores doubles: a two-place decimal string becomes the nearest double, exactly as typed. */
 export const moneyCell = (cents: bigint): number => Number(formatDecimal(cents));
 
-const KPI_ROWS: { label: string; kind: 'money' | 'count'; pick: (totals: Totals) => bigint | number }[] = [
+const KPI_ROWS: {
+  label: string;
+  kind: 'money' | 'count';
+  pick: (totals: Totals) => bigint | number;
+}[] = [
   { label: 'Total Revenue', kind: 'money', pick: (t) => t.revenue },
   { label: 'Transactions', kind: 'count', pick: (t) => t.transactions },
   { label: 'Sales Revenue', kind: 'money', pick: (t) => t.salesRevenue },
-  { label: 'Sales Transactions', kind: 'count', pick: (t) => t.salesTransactions },
+  {
+    label: 'Sales Transactions',
+    kind: 'count',
+    pick: (t) => t.salesTransactions,
+  },
   { label: 'Repair Revenue', kind: 'money', pick: (t) => t.repairRevenue },
-  { label: 'Repair Transactions', kind: 'count', pick: (t) => t.repairTransactions },
+  {
+    label: 'Repair Transactions',
+    kind: 'count',
+    pick: (t) => t.repairTransactions,
+  },
 ];
 
 /** Writes and commits the Summary sheet, so later sheets stream straight into the zip. */
-export function writeSummarySheet(workbook: Workbook, summary: ReportSummary, meta: SummaryMeta, styles: WorkbookStyles) {
-  const sheet = workbook.addWorksheet('Summary', { properties: { defaultRowHeight: 18 } });
+export function writeSummarySheet(
+  workbook: Workbook,
+  summary: ReportSummary,
+  meta: SummaryMeta,
+  styles: WorkbookStyles,
+) {
+  const sheet = workbook.addWorksheet('Summary', {
+    properties: { defaultRowHeight: 18 },
+  });
   sheet.columns = [{ width: 30 }, { width: 22 }, { width: 22 }, { width: 20 }, { width: 20 }];
   const title = sheet.addRow(['SALES & REPAIR REPORT']);
   title.height = 25;
@@ -46,7 +65,10 @@ export function writeSummarySheet(workbook: Workbook, summary: ReportSummary, me
 }
 
 function writeKpiBlock(sheet: Sheet, summary: ReportSummary, styles: WorkbookStyles): void {
-  styleRow(sheet.addRow(['Metric', 'This Period', 'Previous Period', 'Change', 'Change %']), Array(5).fill(styles.header));
+  styleRow(
+    sheet.addRow(['Metric', 'This Period', 'Previous Period', 'Change', 'Change %']),
+    Array(5).fill(styles.header),
+  );
   for (const { label, kind, pick } of KPI_ROWS) {
     const current = pick(summary.totals);
     const previous = pick(summary.previous.totals);
@@ -56,7 +78,13 @@ function writeKpiBlock(sheet: Sheet, summary: ReportSummary, styles: WorkbookSty
     const percent = changePercent === null ? null : changePercent / 100;
     const row = sheet.addRow([label, value(current), value(previous), value(change), percent ?? 'n/a']);
     const numberStyle = kind === 'money' ? styles.kpiMoney : styles.kpiCount;
-    styleRow(row, [styles.kpiLabel, numberStyle, numberStyle, numberStyle, percent === null ? styles.kpiText : styles.kpiPercent]);
+    styleRow(row, [
+      styles.kpiLabel,
+      numberStyle,
+      numberStyle,
+      numberStyle,
+      percent === null ? styles.kpiText : styles.kpiPercent,
+    ]);
   }
 }
 
@@ -64,7 +92,13 @@ function writeBreakdown(sheet: Sheet, breakdown: MethodBreakdown[], totals: Tota
   styleRow(sheet.addRow(['Payment Method Breakdown']), [styles.section]);
   styleRow(sheet.addRow(['Method', 'Count', 'Total', 'Sales', 'Repairs']), Array(5).fill(styles.header));
   for (const entry of breakdown) {
-    const row = sheet.addRow([entry.method, entry.count, moneyCell(entry.total), moneyCell(entry.salesTotal), moneyCell(entry.repairsTotal)]);
+    const row = sheet.addRow([
+      entry.method,
+      entry.count,
+      moneyCell(entry.total),
+      moneyCell(entry.salesTotal),
+      moneyCell(entry.repairsTotal),
+    ]);
     styleRow(row, [styles.text, styles.count, styles.money, styles.money, styles.money]);
   }
   const total = sheet.addRow([

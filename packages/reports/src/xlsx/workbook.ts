@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Sql } from 'postgres';
 import { DateTime } from 'luxon';
+import type { Sql } from 'postgres';
 import { type CurrencyOptions, currencyNumberFormat, DEFAULT_CURRENCY } from '../money.js';
 import { type ReportPeriod, workbookFilename } from '../period.js';
 import { type RepairDetailRow, repairDetailRows, type SaleDetailRow, saleDetailRows } from '../queries.js';
@@ -11,7 +11,11 @@ import { type DetailColumn, writeDetailSheet } from './detail-sheet.js';
 import { createWorkbookStyles } from './styles.js';
 import { moneyCell, writeSummarySheet } from './summary-sheet.js';
 
-export type WorkbookProgress = { sheet: 'Sales' | 'Repairs'; written: number; expected: number };
+export type WorkbookProgress = {
+  sheet: 'Sales' | 'Repairs';
+  written: number;
+  expected: number;
+};
 
 export type WriteWorkbookOptions = {
   sql: Sql;
@@ -24,29 +28,79 @@ export type WriteWorkbookOptions = {
   onProgress?: (progress: WorkbookProgress) => void;
 };
 
-export type WorkbookResult = { filename: string; summary: ReportSummary; salesRows: number; repairRows: number };
+export type WorkbookResult = {
+  filename: string;
+  summary: ReportSummary;
+  salesRows: number;
+  repairRows: number;
+};
 
 /** The excel cell for an instant shown as local wall-clock time (cells carry no zone). */
 const localCell = (row: { local_ms: number }) => new Date(row.local_ms);
 
 const SALES_COLUMNS: DetailColumn<SaleDetailRow>[] = [
   { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
-  { header: 'Invoice #', width: 18, kind: 'text', value: (row) => row.invoice_no },
+  {
+    header: 'Invoice #',
+    width: 18,
+    kind: 'text',
+    value: (row) => row.invoice_no,
+  },
   { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
   { header: 'Items', width: 44, kind: 'text', value: (row) => row.items },
-  { header: 'Payment Method', width: 18, kind: 'text', value: (row) => row.method },
-  { header: 'Amount Paid', width: 16, kind: 'money', value: (row) => Number(row.amount) },
-  { header: 'Sale Status', width: 12, kind: 'text', value: (row) => row.status },
+  {
+    header: 'Payment Method',
+    width: 18,
+    kind: 'text',
+    value: (row) => row.method,
+  },
+  {
+    header: 'Amount Paid',
+    width: 16,
+    kind: 'money',
+    value: (row) => Number(row.amount),
+  },
+  {
+    header: 'Sale Status',
+    width: 12,
+    kind: 'text',
+    value: (row) => row.status,
+  },
 ];
 
 const REPAIR_COLUMNS: DetailColumn<RepairDetailRow>[] = [
   { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
-  { header: 'Ticket #', width: 16, kind: 'text', value: (row) => row.ticket_number },
+  {
+    header: 'Ticket #',
+    width: 16,
+    kind: 'text',
+    value: (row) => row.ticket_number,
+  },
   { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
-  { header: 'Device', width: 22, kind: 'text', value: (row) => row.device_type },
-  { header: 'Payment Method', width: 18, kind: 'text', value: (row) => row.method },
-  { header: 'Amount Paid', width: 16, kind: 'money', value: (row) => Number(row.amount) },
-  { header: 'Payment Status', width: 15, kind: 'text', value: (row) => row.status },
+  {
+    header: 'Device',
+    width: 22,
+    kind: 'text',
+    value: (row) => row.device_type,
+  },
+  {
+    header: 'Payment Method',
+    width: 18,
+    kind: 'text',
+    value: (row) => row.method,
+  },
+  {
+    header: 'Amount Paid',
+    width: 16,
+    kind: 'money',
+    value: (row) => Number(row.amount),
+  },
+  {
+    header: 'Payment Status',
+    width: 15,
+    kind: 'text',
+    value: (row) => row.status,
+  },
 ];
 
 /**
@@ -59,7 +113,11 @@ export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<Work
   const styles = createWorkbookStyles(currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol));
   return withReportSnapshot(options.sql, async (tx) => {
     const summary = await computeReportSummary(tx, period);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     workbook.creator = 'reportmail';
     const generatedAtLocal = localWallClock(options.now ?? new Date(), period.timezone);
     writeSummarySheet(workbook, summary, { frequencyLabel: options.frequencyLabel, generatedAtLocal }, styles);
@@ -72,7 +130,12 @@ export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<Work
         rows: saleDetailRows(tx, period, period.timezone),
         expectedRows: totals.salesTransactions,
         total: moneyCell(totals.salesRevenue),
-        onRows: (written) => onProgress?.({ sheet: 'Sales', written, expected: totals.salesTransactions }),
+        onRows: (written) =>
+          onProgress?.({
+            sheet: 'Sales',
+            written,
+            expected: totals.salesTransactions,
+          }),
       },
       styles,
     );
@@ -84,12 +147,22 @@ export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<Work
         rows: repairDetailRows(tx, period, period.timezone),
         expectedRows: totals.repairTransactions,
         total: moneyCell(totals.repairRevenue),
-        onRows: (written) => onProgress?.({ sheet: 'Repairs', written, expected: totals.repairTransactions }),
+        onRows: (written) =>
+          onProgress?.({
+            sheet: 'Repairs',
+            written,
+            expected: totals.repairTransactions,
+          }),
       },
       styles,
     );
     await workbook.commit();
-    return { filename: workbookFilename(period), summary, salesRows, repairRows };
+    return {
+      filename: workbookFilename(period),
+      summary,
+      salesRows,
+      repairRows,
+    };
   });
 }
 

@@ -9,7 +9,7 @@ export type Db = PostgresJsDatabase<Schema>;
 
 export type Database = { sql: Sql; db: Db; close: () => Promise<void> };
 
-export type DatabaseOptions = { max?: number; applicationName?: string };
+export type DatabaseOptions = { max?: number; applicationName?: string; connectTimeoutSeconds?: number };
 
 /**
  * One postgres.js pool and the drizzle handle over it. numeric and bigint stay strings
@@ -18,6 +18,8 @@ export type DatabaseOptions = { max?: number; applicationName?: string };
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    // Server notices ("relation already exists, skipping") are not errors; drop them.
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? 'reportmail' },
   });

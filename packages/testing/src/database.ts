@@ -3,6 +3,14 @@ import { createDatabase, type Database } from '@reportmail/db';
 import { inject } from 'vitest';
 import { databaseUrlWithName } from './urls.js';
 
+/** What the global setup hands every test file. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+  }
+}
+
 export type TestDatabase = Database & {
   url: string;
   name: string;

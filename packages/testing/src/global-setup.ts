@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabase, migrateDatabase } from '@reportmail/db';
 import type { TestProject } from 'vitest/node';
+import type {} from './database.js';
 import { databaseUrlWithName } from './urls.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    adminDatabaseUrl: string;
-    templateDatabase: string;
-  }
-}
 
 /**
  * Runs once per test run: finds PostgreSQL (DATABASE_URL, else a testcontainers container where Docker

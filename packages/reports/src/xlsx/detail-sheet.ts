@@ -1,6 +1,7 @@
 import type { stream, Worksheet } from 'exceljs';
 import type { PendingQuery, Row } from 'postgres';
-import { waitForSheetDrain } from './drain.js';
+import { readAhead } from '../read-ahead.js';
+import { paceSheet } from './drain.js';
 import type { WorkbookStyles } from './styles.js';
 import { styleRow } from './summary-sheet.js';
 
@@ -27,6 +28,8 @@ export type DetailSheetSpec<R extends Row> = {
 
 /** Rows fetched from the database cursor per round trip; the writer drains between batches. */
 export const CURSOR_BATCH = 2_000;
+/** Rows built between two yields to the event loop, which feeds deflate and reads the socket. */
+const ROWS_PER_SLICE = 250;
 
 /**
  * Streams a query's rows into a new sheet (header, one row per record, TOTAL), committing rows as they
@@ -51,15 +54,16 @@ export async function writeDetailSheet<R extends Row>(
 
   const cellStyles = columns.map((column) => styles[column.kind]);
   let written = 0;
-  for await (const batch of spec.rows.cursor(CURSOR_BATCH)) {
-    for (const record of batch) {
+  for await (const batch of readAhead(spec.rows.cursor(CURSOR_BATCH))) {
+    for (const [index, record] of batch.entries()) {
       const row = sheet.addRow(columns.map((column) => column.value(record)));
       styleRow(row, cellStyles);
       row.commit();
+      if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await paceSheet(sheet);
     }
     written += batch.length;
     spec.onRows?.(written);
-    await waitForSheetDrain(sheet);
+    await paceSheet(sheet);
   }
   if (written !== spec.expectedRows) {
     throw new Error(`${spec.name} sheet has ${written} rows where the summary counted ${spec.expectedRows}`);

@@ -1,0 +1,101 @@
+// Fixed lists the seed draws from: a phone-and-computer shop's products, customers and repairs.
+
+export const PRODUCTS: { name: string; priceCents: number }[] = [
+  ['Phone case', 25000],
+  ['Tempered glass', 15000],
+  ['USB-C cable', 19900],
+  ['Lightning cable', 29900],
+  ['Fast charger 20W', 59900],
+  ['Power bank 10,000 mAh', 109900],
+  ['Wireless earbuds', 149900],
+  ['Bluetooth speaker', 189900],
+  ['Wireless mouse', 49900],
+  ['Mechanical keyboard', 259900],
+  ['USB flash drive 64 GB', 39900],
+  ['SSD 512 GB', 289900],
+  ['RAM 8 GB DDR4', 179900],
+  ['HDMI cable', 22000],
+  ['Printer ink (black)', 42000],
+  ['Printer ink (color)', 48000],
+  ['A4 bond paper ream', 27500],
+  ['Laptop sleeve', 69900],
+  ['Webcam 1080p', 149900],
+  ['Router', 219900],
+  ['SIM card', 4000],
+  ['Load ₱100', 10000],
+  ['Screen cleaning kit', 9900],
+  ['OTG adapter', 9900],
+].map(([name, priceCents]) => ({ name: name as string, priceCents: priceCents as number }));
+
+export const FIRST_NAMES = [
+  'Maria',
+  'Jose',
+  'Ana',
+  'Juan',
+  'Carmela',
+  'Paolo',
+  'Liza',
+  'Ramon',
+  'Grace',
+  'Mark',
+  'Joy',
+  'Rafael',
+  'Kristine',
+  'Miguel',
+  'Angelica',
+  'Noel',
+  'Rowena',
+  'Dennis',
+  'Cristina',
+  'Arnel',
+];
+
+export const LAST_NAMES = [
+  'Santos',
+  'Reyes',
+  'Cruz',
+  'Bautista',
+  'Ocampo',
+  'Garcia',
+  'Mendoza',
+  'Torres',
+  'Tomas',
+  'Andrada',
+  'Castillo',
+  'Flores',
+  'Villanueva',
+  'Ramos',
+  'Aquino',
+  'Navarro',
+  'Dela Cruz',
+  'Gonzales',
+  'Lopez',
+  'Soriano',
+];
+
+export const BUSINESSES = [
+  'Sunrise Printing Services',
+  'Bayanihan Hardware',
+  'Mabuhay Internet Cafe',
+  'Golden Grains Bakery',
+  'Municipal Treasurer’s Office',
+  'St. Jude Pharmacy',
+  'Island Travel & Tours',
+  'Northpoint Dental Clinic',
+];
+
+export const DEVICE_TYPES = ['Laptop', 'Printer', 'System unit', 'Monitor', 'Smartphone', 'Tablet', 'Other'];
+
+/** Payment methods as the shop records them, messy spellings and blanks included. */
+export const METHODS: [string | null, number][] = [
+  ['Cash', 50],
+  ['GCash', 20],
+  ['Debit Card', 7],
+  ['Credit Card', 7],
+  ['Bank Transfer', 7],
+  ['Mobile Money', 3],
+  ['Check', 2],
+  [' Cash ', 2],
+  [null, 1],
+  ['', 1],
+];

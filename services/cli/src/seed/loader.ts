@@ -1,0 +1,31 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Sql } from 'postgres';
+import type { CopyBatch } from './generator.js';
+
+export const SHOP_TABLES = ['repair_payment', 'device', 'sale_payment', 'sale_item', 'sale', 'product', 'customer'];
+
+/** Streams one batch of rows into its table with COPY (the fastest way into PostgreSQL). */
+export async function copyBatch(sql: Sql, batch: CopyBatch): Promise<void> {
+  if (batch.lines.length === 0) return;
+  const writable = await sql`copy ${sql(batch.table)} (${sql(batch.columns)}) from stdin`.writable();
+  await pipeline(Readable.from([batch.lines.join('')]), writable);
+}
+
+export async function shopRowCount(sql: Sql): Promise<number> {
+  const [row] = await sql<{ count: number }[]>`
+    select (select count(*) from sale) + (select count(*) from device) + (select count(*) from customer) as count`;
+  return Number(row?.count ?? 0);
+}
+
+export async function truncateShop(sql: Sql): Promise<void> {
+  await sql`truncate ${sql(SHOP_TABLES)} restart identity cascade`;
+}
+
+/** After loading explicit ids: move sequences past them, then refresh planner statistics. */
+export async function finishLoad(sql: Sql): Promise<void> {
+  for (const table of SHOP_TABLES) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql(table)}), 0) + 1, false)`;
+  }
+  await sql.unsafe(`vacuum analyze ${SHOP_TABLES.join(', ')}`);
+}

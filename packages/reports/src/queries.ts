@@ -65,36 +65,50 @@ const customerName = (sql: Querier) =>
   sql`coalesce(nullif(btrim(c.name), ''), nullif(btrim(c.business_name), ''), 'Walk-in')`;
 
 /** Local wall-clock fields of paid_at in the report's zone, computed by PostgreSQL's zone database. */
-const localTime = (sql: Querier, column: 'sp' | 'rp', timezone: string) => sql`
-  to_char(${sql(column)}.paid_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as paid_at,
-  to_char(${sql(column)}.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
-  (extract(epoch from ${sql(column)}.paid_at at time zone ${timezone}) * 1000)::float8 as local_ms`;
+const localTime = (sql: Querier, column: 'sp' | 'rp', timezone: string, detail: DetailShape) =>
+  detail === 'json'
+    ? sql`
+      to_char(${sql(column)}.paid_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as paid_at,
+      to_char(${sql(column)}.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
+      (extract(epoch from ${sql(column)}.paid_at at time zone ${timezone}) * 1000)::float8 as local_ms`
+    : sql`(extract(epoch from ${sql(column)}.paid_at at time zone ${timezone}) * 1000)::float8 as local_ms`;
+
+/** `json` rows carry the instant and local time as text; `sheet` rows only what a cell needs. */
+export type DetailShape = 'json' | 'sheet';
 
 export type SaleDetailRow = Row & {
-  id: number;
+  /** Only in `json` rows. */
   paid_at: string;
+  /** Only in `json` rows. */
   local_time: string;
   local_ms: number;
   invoice_no: string;
   customer: string;
-  items: string;
+  /** `qty:productId` pairs, comma-separated, for formatSaleItems. */
+  items_code: string;
   method: string;
   amount: string;
   status: string;
 };
 
 /** Counted sale payments, oldest first, with the items of their sale (revoked items left out). */
-export function saleDetailRows(sql: Querier, range: Range, timezone: string): PendingQuery<SaleDetailRow[]> {
+export function saleDetailRows(
+  sql: Querier,
+  range: Range,
+  timezone: string,
+  detail: DetailShape,
+): PendingQuery<SaleDetailRow[]> {
   return sql<SaleDetailRow[]>`
-    select sp.id, ${localTime(sql, 'sp', timezone)}, s.invoice_no, ${customerName(sql)} as customer,
-      coalesce(items.description, '') as items, ${method(sql, 'sp')} as method, sp.amount::text as amount,
+    select ${localTime(sql, 'sp', timezone, detail)}, s.invoice_no, ${customerName(sql)} as customer,
+      coalesce(items.code, '') as items_code, ${method(sql, 'sp')} as method, sp.amount::text as amount,
       s.status
     from sale_payment sp
     join sale s on s.id = sp.sale_id
     left join customer c on c.id = s.customer_id
     left join lateral (
-      select string_agg(si.qty || '× ' || coalesce(p.name, 'Unknown item'), ', ' order by si.id) as description
-      from sale_item si left join product p on p.id = si.product_id
+      -- qty:product_id pairs; names are joined in JS from the catalog, which costs PostgreSQL far less.
+      select string_agg(si.qty || ':' || coalesce(si.product_id, 0), ',' order by si.id) as code
+      from sale_item si
       where si.sale_id = s.id and si.revoked_at is null
     ) items on true
     where ${countedSalePayments(sql, range)}
@@ -102,8 +116,9 @@ export function saleDetailRows(sql: Querier, range: Range, timezone: string): Pe
 }
 
 export type RepairDetailRow = Row & {
-  id: number;
+  /** Only in `json` rows. */
   paid_at: string;
+  /** Only in `json` rows. */
   local_time: string;
   local_ms: number;
   ticket_number: string;
@@ -115,13 +130,24 @@ export type RepairDetailRow = Row & {
 };
 
 /** Counted repair payments, oldest first. */
-export function repairDetailRows(sql: Querier, range: Range, timezone: string): PendingQuery<RepairDetailRow[]> {
+export function repairDetailRows(
+  sql: Querier,
+  range: Range,
+  timezone: string,
+  detail: DetailShape,
+): PendingQuery<RepairDetailRow[]> {
   return sql<RepairDetailRow[]>`
-    select rp.id, ${localTime(sql, 'rp', timezone)}, d.ticket_number, ${customerName(sql)} as customer,
+    select ${localTime(sql, 'rp', timezone, detail)}, d.ticket_number, ${customerName(sql)} as customer,
       d.device_type, ${method(sql, 'rp')} as method, rp.amount::text as amount, d.payment_status as status
     from repair_payment rp
     join device d on d.id = rp.device_id
     left join customer c on c.id = d.customer_id
     where ${countedRepairPayments(sql, range)}
     order by rp.paid_at, rp.id`;
+}
+
+/** The product catalog, to name sale items. */
+export async function productNames(sql: Querier): Promise<Map<number, string>> {
+  const rows = await sql<{ id: number; name: string }[]>`select id, name from product`;
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

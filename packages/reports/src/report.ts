@@ -1,7 +1,8 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { formatDecimal } from './money.js';
 import type { ReportPeriod } from './period.js';
-import { type RepairDetailRow, repairDetailRows, type SaleDetailRow, saleDetailRows } from './queries.js';
+import { productNames, type RepairDetailRow, repairDetailRows, type SaleDetailRow, saleDetailRows } from './queries.js';
+import { createSaleItemsFormatter } from './sale-items.js';
 import { computeReportSummary, type ReportSummary, type TotalsJson, totalsToJson } from './summary.js';
 
 export type PeriodJson = {
@@ -72,11 +73,12 @@ export function withReportSnapshot<T>(sql: Sql, work: (tx: TransactionSql) => Pr
 export function buildReport(sql: Sql, period: ReportPeriod): Promise<ReportJson> {
   return withReportSnapshot(sql, async (tx) => {
     const summary = await computeReportSummary(tx, period);
-    const sales = await saleDetailRows(tx, period, period.timezone);
-    const repairs = await repairDetailRows(tx, period, period.timezone);
+    const formatItems = createSaleItemsFormatter(await productNames(tx));
+    const sales = await saleDetailRows(tx, period, period.timezone, 'json');
+    const repairs = await repairDetailRows(tx, period, period.timezone, 'json');
     return {
       ...summaryToJson(summary),
-      sales: sales.map(saleRowToJson),
+      sales: sales.map((row) => saleRowToJson(row, formatItems)),
       repairs: repairs.map(repairRowToJson),
     };
   });
@@ -120,13 +122,13 @@ function periodToJson(period: ReportPeriod): PeriodJson {
   };
 }
 
-function saleRowToJson(row: SaleDetailRow): SaleRowJson {
+function saleRowToJson(row: SaleDetailRow, formatItems: (code: string) => string): SaleRowJson {
   return {
     paidAt: row.paid_at,
     localTime: row.local_time,
     invoiceNo: row.invoice_no,
     customer: row.customer,
-    items: row.items,
+    items: formatItems(row.items_code),
     method: row.method,
     amount: row.amount,
     status: row.status,

@@ -19,7 +19,10 @@ generates that week's XLSX through the streaming path --runs times, each in a fr
 Prints rows, seconds, rows/s and peak RSS (medians), database read included.`;
 
 const WEEK = { from: '2026-03-01', to: '2026-03-07', timezone: 'Asia/Manila' };
-const GENERATE_ONCE = fileURLToPath(new URL('../bench/generate-once.ts', import.meta.url));
+/** From source (tsx) the child is the .ts file; from the tsup bundle it is the sibling entry. */
+const GENERATE_ONCE = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../bench/generate-once.ts' : './generate-once.js', import.meta.url),
+);
 const run = promisify(execFile);
 
 export type BenchDeps = { databaseUrl: string; logger: Logger; stdout: NodeJS.WriteStream };

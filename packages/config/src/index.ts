@@ -36,7 +36,7 @@ export const timeZone = z.preprocess(
 export const secretsKey = z.preprocess(
   unsetIfEmpty,
   z
-    .string({ error: 'is required (generate one with: pnpm secrets:keygen)' })
+    .string({ error: 'is required: keyId:base64 of 32 random bytes (see .env.example)' })
     .refine(
       (value) => value.split(',').every((entry) => /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44}$/.test(entry.trim())),
       'must be keyId:base64key entries, each key 32 bytes of base64, separated by commas',

@@ -1,9 +1,8 @@
 import type { stream, Worksheet } from 'exceljs';
 import type { PendingQuery, Row } from 'postgres';
 import { readAhead } from '../read-ahead.js';
-import { paceSheet } from './drain.js';
-import type { WorkbookStyles } from './styles.js';
-import { styleRow } from './summary-sheet.js';
+import { paceSheet } from './pace.js';
+import { styleRow, type WorkbookStyles } from './styles.js';
 
 type Workbook = stream.xlsx.WorkbookWriter;
 type CellValue = string | number | Date;

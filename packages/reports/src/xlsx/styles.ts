@@ -75,3 +75,12 @@ export function createWorkbookStyles(moneyFormat: string) {
 }
 
 export type WorkbookStyles = ReturnType<typeof createWorkbookStyles>;
+
+type CellStyle = WorkbookStyles[keyof WorkbookStyles];
+
+/** Assigns the shared style objects to a row's cells, left to right. */
+export function styleRow(row: { getCell: (index: number) => { style: unknown } }, cellStyles: CellStyle[]): void {
+  cellStyles.forEach((style, index) => {
+    row.getCell(index + 1).style = style;
+  });
+}

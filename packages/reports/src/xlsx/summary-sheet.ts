@@ -1,11 +1,10 @@
 import type { stream, Worksheet } from 'exceljs';
 import { formatDecimal, percentChange } from '../money.js';
 import type { MethodBreakdown, ReportSummary, Totals } from '../summary.js';
-import type { WorkbookStyles } from './styles.js';
+import { styleRow, type WorkbookStyles } from './styles.js';
 
 type Workbook = stream.xlsx.WorkbookWriter;
 type Sheet = Worksheet;
-type Style = WorkbookStyles[keyof WorkbookStyles];
 
 export type SummaryMeta = { frequencyLabel: string; generatedAtLocal: Date };
 
@@ -113,10 +112,4 @@ function writeBreakdown(sheet: Sheet, breakdown: MethodBreakdown[], totals: Tota
 
 function addMetaRow(sheet: Sheet, label: string, value: string, styles: WorkbookStyles): void {
   styleRow(sheet.addRow([label, value]), [styles.label]);
-}
-
-export function styleRow(row: { getCell: (index: number) => { style: unknown } }, cellStyles: Style[]): void {
-  cellStyles.forEach((style, index) => {
-    row.getCell(index + 1).style = style;
-  });
 }

@@ -45,70 +45,38 @@ export type WorkbookResult = {
 /** The excel cell for an instant shown as local wall-clock time (cells carry no zone). */
 const localCell = (row: { local_ms: number }) => new Date(row.local_ms);
 
-const salesColumns = (formatItems: (code: string) => string): DetailColumn<SaleDetailRow>[] => [
-  { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
-  {
-    header: 'Invoice #',
-    width: 18,
-    kind: 'text',
-    value: (row) => row.invoice_no,
-  },
-  { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
-  { header: 'Items', width: 44, kind: 'text', value: (row) => formatItems(row.items_code) },
-  {
-    header: 'Payment Method',
-    width: 18,
-    kind: 'text',
-    value: (row) => row.method,
-  },
-  {
-    header: 'Amount Paid',
-    width: 16,
-    kind: 'money',
-    value: (row) => Number(row.amount),
-  },
-  {
-    header: 'Sale Status',
-    width: 12,
-    kind: 'text',
-    value: (row) => row.status,
-  },
-];
+type PaymentRow = { local_ms: number; customer: string; method: string; amount: string; status: string };
+type SheetColumn<R> = Pick<DetailColumn<R>, 'header' | 'width' | 'value'>;
 
-const REPAIR_COLUMNS: DetailColumn<RepairDetailRow>[] = [
-  { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
-  {
-    header: 'Ticket #',
-    width: 16,
-    kind: 'text',
-    value: (row) => row.ticket_number,
-  },
-  { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
-  {
-    header: 'Device',
-    width: 22,
-    kind: 'text',
-    value: (row) => row.device_type,
-  },
-  {
-    header: 'Payment Method',
-    width: 18,
-    kind: 'text',
-    value: (row) => row.method,
-  },
-  {
-    header: 'Amount Paid',
-    width: 16,
-    kind: 'money',
-    value: (row) => Number(row.amount),
-  },
-  {
-    header: 'Payment Status',
-    width: 15,
-    kind: 'text',
-    value: (row) => row.status,
-  },
-];
+/** Both detail sheets: when, which document, who, what, how, how much, and the document's status. */
+function paymentColumns<R extends PaymentRow>(
+  reference: SheetColumn<R>,
+  subject: SheetColumn<R>,
+  statusHeader: string,
+): DetailColumn<R>[] {
+  return [
+    { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
+    { ...reference, kind: 'text' },
+    { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
+    { ...subject, kind: 'text' },
+    { header: 'Payment Method', width: 18, kind: 'text', value: (row) => row.method },
+    { header: 'Amount Paid', width: 16, kind: 'money', value: (row) => Number(row.amount) },
+    { header: statusHeader, width: 15, kind: 'text', value: (row) => row.status },
+  ];
+}
+
+const salesColumns = (formatItems: (code: string) => string) =>
+  paymentColumns<SaleDetailRow>(
+    { header: 'Invoice #', width: 18, value: (row) => row.invoice_no },
+    { header: 'Items', width: 44, value: (row) => formatItems(row.items_code) },
+    'Sale Status',
+  );
+
+const REPAIR_COLUMNS = paymentColumns<RepairDetailRow>(
+  { header: 'Ticket #', width: 16, value: (row) => row.ticket_number },
+  { header: 'Device', width: 22, value: (row) => row.device_type },
+  'Payment Status',
+);
 
 /**
  * Streams the report workbook (Summary, Sales, Repairs) to `output` from one database snapshot.

@@ -89,7 +89,7 @@ describe('pnpm db:seed and pnpm report', () => {
   it.each([
     [['--from', '2026-02-30'], 'from: expected a calendar date as YYYY-MM-DD, got "2026-02-30"'],
     [['--from', '2026-03-02', '--to', '2026-03-01'], 'to: must be on or after from (2026-03-02)'],
-    [['--from', '2026-03-01', '--tz', 'Mars/Base'], 'timezone: unknown IANA time zone "Mars/Base"'],
+    [['--from', '2026-03-01', '--tz', 'Mars/Base'], '--tz: unknown IANA time zone "Mars/Base"'],
     [['--from', '2026-03-01', '--format', 'csv'], '--format: must be json or xlsx'],
     [['--to', '2026-03-01'], '--from: is required (YYYY-MM-DD)'],
     [['--from', '2026-03-01', '--colour'], "Unknown option '--colour'"],

@@ -7,6 +7,7 @@ import {
   buildReport,
   type CurrencyOptions,
   createMoneyFormatter,
+  isValidTimeZone,
   periodFromLocalDates,
   type ReportPeriod,
   workbookFilename,
@@ -37,6 +38,9 @@ export async function runReportCommand(deps: ReportDeps, argv: string[]): Promis
   });
   if (!flags.from) throw invalidField('--from', 'is required (YYYY-MM-DD)');
   if (flags.format !== 'json' && flags.format !== 'xlsx') throw invalidField('--format', 'must be json or xlsx');
+  if (flags.tz !== undefined && !isValidTimeZone(flags.tz)) {
+    throw invalidField('--tz', `unknown IANA time zone "${flags.tz}"`);
+  }
   const period = periodFromLocalDates(flags.from, flags.to ?? flags.from, flags.tz ?? deps.timezone);
 
   if (flags.format === 'json') {

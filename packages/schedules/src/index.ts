@@ -1,0 +1,8 @@
+export {
+  latestRunAtOrBefore,
+  localSlot,
+  nextRunAfter,
+  nextRuns,
+  type ScheduleFrequency,
+  type ScheduleTiming,
+} from './timing.js';

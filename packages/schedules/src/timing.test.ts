@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { latestRunAtOrBefore, localSlot, nextRunAfter, nextRuns, type ScheduleTiming } from './timing.js';
+
+const ny = (timing: Partial<ScheduleTiming>): ScheduleTiming => ({
+  frequency: 'daily',
+  sendTime: '09:00',
+  timezone: 'America/New_York',
+  ...timing,
+});
+const manila = (timing: Partial<ScheduleTiming>): ScheduleTiming => ({
+  ...ny(timing),
+  timezone: 'Asia/Manila',
+  ...timing,
+});
+const iso = (dates: Date[]) => dates.map((date) => date.toISOString());
+
+describe('nextRunAfter / nextRuns', () => {
+  it.each<[string, ScheduleTiming, string, string[]]>([
+    // 09:00 stays 09:00 local across the spring-forward (Mar 8) and fall-back (Nov 1) days.
+    [
+      'daily 09:00 across spring forward',
+      ny({}),
+      '2026-03-07T15:00:00Z',
+      ['2026-03-08T13:00:00.000Z', '2026-03-09T13:00:00.000Z'],
+    ],
+    [
+      'daily 09:00 across fall back',
+      ny({}),
+      '2026-10-31T14:00:00Z',
+      ['2026-11-01T14:00:00.000Z', '2026-11-02T14:00:00.000Z'],
+    ],
+    // 02:30 does not exist on Mar 8: the first valid minute after it is 03:00 EDT.
+    [
+      'daily 02:30 in the gap',
+      ny({ sendTime: '02:30' }),
+      '2026-03-07T08:00:00Z',
+      ['2026-03-08T07:00:00.000Z', '2026-03-09T06:30:00.000Z'],
+    ],
+    // 01:30 happens twice on Nov 1: it fires once, at the first (EDT) one.
+    [
+      'daily 01:30 repeated hour',
+      ny({ sendTime: '01:30' }),
+      '2026-10-31T12:00:00Z',
+      ['2026-11-01T05:30:00.000Z', '2026-11-02T06:30:00.000Z'],
+    ],
+    [
+      'daily across a month end',
+      manila({}),
+      '2026-01-31T23:00:00Z',
+      ['2026-02-01T01:00:00.000Z', '2026-02-02T01:00:00.000Z'],
+    ],
+    // Every 3 days from the anchor, across February's end (not reset monthly like cron */3).
+    [
+      'every 3 days across month end',
+      manila({ frequency: 'every_3_days', anchorDate: '2026-02-24' }),
+      '2026-02-27T01:00:00Z',
+      ['2026-03-02T01:00:00.000Z', '2026-03-05T01:00:00.000Z', '2026-03-08T01:00:00.000Z'],
+    ],
+    [
+      'every 3 days starts at its anchor',
+      manila({ frequency: 'every_3_days', anchorDate: '2026-03-10' }),
+      '2026-03-01T00:00:00Z',
+      ['2026-03-10T01:00:00.000Z'],
+    ],
+    [
+      'weekly on the anchor weekday across DST',
+      ny({ frequency: 'weekly', anchorDate: '2026-03-02' }),
+      '2026-03-02T14:00:00Z',
+      ['2026-03-09T13:00:00.000Z', '2026-03-16T13:00:00.000Z'],
+    ],
+    [
+      'cron weekdays 09:00',
+      ny({ frequency: 'cron', cronExpression: '0 9 * * 1-5' }),
+      '2026-03-06T15:00:00Z',
+      ['2026-03-09T13:00:00.000Z', '2026-03-10T13:00:00.000Z'],
+    ],
+  ])('%s', (_name, timing, after, expected) => {
+    expect(iso(nextRuns(timing, new Date(after), expected.length))).toEqual(expected);
+  });
+
+  it('fires strictly after the given instant', () => {
+    expect(nextRunAfter(manila({}), new Date('2026-03-02T01:00:00Z')).toISOString()).toBe('2026-03-03T01:00:00.000Z');
+  });
+});
+
+describe('latestRunAtOrBefore', () => {
+  it.each<[ScheduleTiming, string, string | null]>([
+    [manila({}), '2026-03-02T00:59:00Z', '2026-03-01T01:00:00.000Z'],
+    [manila({}), '2026-03-02T01:00:00Z', '2026-03-02T01:00:00.000Z'],
+    [
+      manila({ frequency: 'every_3_days', anchorDate: '2026-02-24' }),
+      '2026-03-01T12:00:00Z',
+      '2026-02-27T01:00:00.000Z',
+    ],
+    [manila({ frequency: 'every_3_days', anchorDate: '2026-03-10' }), '2026-03-01T12:00:00Z', null],
+    [ny({ frequency: 'weekly', anchorDate: '2026-03-02' }), '2026-03-15T12:00:00Z', '2026-03-09T13:00:00.000Z'],
+    [ny({ frequency: 'cron', cronExpression: '0 9 * * 1-5' }), '2026-03-09T13:00:00Z', '2026-03-09T13:00:00.000Z'],
+  ])('%j at %s → %s', (timing, at, expected) => {
+    expect(latestRunAtOrBefore(timing, new Date(at))?.toISOString() ?? null).toBe(expected);
+  });
+});
+
+describe('localSlot', () => {
+  it('resolves half-hour DST shifts (Australia/Lord_Howe)', () => {
+    // Oct 4, 2026: clocks go 02:00 → 02:30 (+10:30 → +11:00): 02:15 does not exist.
+    expect(localSlot('2026-10-04', '02:15', 'Australia/Lord_Howe').toISOString()).toBe('2026-10-03T15:30:00.000Z');
+  });
+});
+
+describe('validation', () => {
+  it.each<[Partial<ScheduleTiming>, string]>([
+    [{ sendTime: '9:00' }, 'sendTime: expected HH:MM (00:00–23:59), got "9:00"'],
+    [{ sendTime: '24:00' }, 'sendTime: expected HH:MM (00:00–23:59), got "24:00"'],
+    [{ timezone: 'Mars/Base' }, 'timezone: unknown IANA time zone "Mars/Base"'],
+    [{ frequency: 'every_3_days' }, 'anchorDate: is required for every_3_days schedules (YYYY-MM-DD)'],
+    [{ frequency: 'cron', cronExpression: '61 * * * *' }, 'cronExpression:'],
+  ])('%j → %s', (timing, message) => {
+    expect(() => nextRunAfter(ny(timing), new Date('2026-03-01T00:00:00Z'))).toThrow(message);
+  });
+});

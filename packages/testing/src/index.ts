@@ -7,4 +7,5 @@ export {
   type SaleInput,
   type ShopFactory,
 } from './factories.js';
+export { createTestRedis, type TestRedis } from './redis.js';
 export { databaseUrlWithName } from './urls.js';

@@ -1,8 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '@reportmail/testing';
+// The db package's migration behaviour, tested here because this package builds test databases from it.
+
+import { createDatabase, explainDatabaseError, migrateDatabase } from '@reportmail/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from './client.js';
-import { explainDatabaseError } from './errors.js';
-import { migrateDatabase } from './migrate.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 
 describe('migrateDatabase', () => {
   let database: TestDatabase;

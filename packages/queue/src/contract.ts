@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Queue names: the only way services address each other. */
+export const QUEUES = { reports: 'report-generation', mail: 'mail-delivery' } as const;
+
+/** Job names, one per kind of work. */
+export const JOBS = { generateReport: 'generate-report', sendEmail: 'send-email' } as const;
+
+export const deliveryTrigger = z.enum(['scheduled', 'catch_up', 'manual', 'test']);
+
+/**
+ * `generate-report`: which schedule, and the instant the report was due. The period is derived from
+ * that instant, never from when the job happens to run. Manual and test sends carry the ledger row the
+ * API created (holding their own recipients); payloads never carry data, recipients or secrets.
+ */
+export const generateReportPayload = z.strictObject({
+  scheduleId: z.uuid(),
+  scheduledAt: z.iso.datetime({ offset: true }),
+  trigger: deliveryTrigger,
+  deliveryId: z.uuid().optional(),
+});
+
+/** The template data of scheduler-produced jobs; each run's instant comes from its slot. */
+export const scheduledJobData = z.strictObject({ scheduleId: z.uuid(), trigger: z.literal('scheduled') });
+
+/** `send-email`: the ledger row to deliver; everything else is read from PostgreSQL. */
+export const sendEmailPayload = z.strictObject({ deliveryId: z.uuid() });
+
+export type GenerateReportPayload = z.infer<typeof generateReportPayload>;
+export type SendEmailPayload = z.infer<typeof sendEmailPayload>;
+
+export const JOB_CATALOG = {
+  [JOBS.generateReport]: { queue: QUEUES.reports, schema: generateReportPayload },
+  [JOBS.sendEmail]: { queue: QUEUES.mail, schema: sendEmailPayload },
+} as const;
+
+export type JobName = keyof typeof JOB_CATALOG;
+export type JobPayload<Name extends JobName> = z.infer<(typeof JOB_CATALOG)[Name]['schema']>;

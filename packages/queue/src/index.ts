@@ -1,0 +1,17 @@
+export { createRedisConnection, type RedisRole } from './connection.js';
+export {
+  deliveryTrigger,
+  type GenerateReportPayload,
+  generateReportPayload,
+  JOB_CATALOG,
+  JOBS,
+  type JobName,
+  type JobPayload,
+  QUEUES,
+  type SendEmailPayload,
+  scheduledJobData,
+  sendEmailPayload,
+} from './contract.js';
+export { JOB_OPTIONS } from './options.js';
+export { enqueue, readGenerateReport, readPayload } from './payloads.js';
+export { decodeTiming, encodeTiming, scheduleRepeatStrategy } from './repeat.js';

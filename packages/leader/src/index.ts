@@ -1,0 +1,1 @@
+export { createLeaderLock, type LeaderLock, type LeaderLockOptions } from './leader-lock.js';

@@ -90,6 +90,8 @@ export const delivery = reportmail.table(
       onDelete: 'set null',
     }),
     trigger: deliveryTrigger('trigger').notNull(),
+    /** The queue job that claimed the row: its retries resume the row, any other job is a duplicate. */
+    jobKey: text('job_key'),
     reportType: text('report_type').notNull(),
     periodStart: instant('period_start').notNull(),
     periodEnd: instant('period_end').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "reportmail"."delivery" ADD COLUMN "job_key" text;

@@ -1,0 +1,10 @@
+export {
+  type ClaimInput,
+  type ClaimResult,
+  claimScheduledDelivery,
+  type Delivery,
+  type DeliveryStatus,
+  findDelivery,
+  type Recipients,
+  transitionDelivery,
+} from './delivery-ledger.js';

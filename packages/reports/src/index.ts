@@ -22,6 +22,7 @@ export {
   startOfLocalDay,
   workbookFilename,
 } from './period.js';
+export { type LargestPaymentRow, largestPayments } from './queries.js';
 export {
   buildReport,
   type ReportJson,

@@ -151,3 +151,43 @@ export async function productNames(sql: Querier): Promise<Map<number, string>> {
   const rows = await sql<{ id: number; name: string }[]>`select id, name from product`;
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+export type LargestPaymentRow = Row & {
+  kind: 'sale' | 'repair';
+  /** The payment row's id, unique within its kind. */
+  id: number;
+  local_time: string;
+  reference: string;
+  customer: string;
+  method: string;
+  amount: string;
+};
+
+/** The largest counted payments of a period, sales and repairs together (for the email's table). */
+export function largestPayments(
+  sql: Querier,
+  range: Range,
+  timezone: string,
+  limit: number,
+): PendingQuery<LargestPaymentRow[]> {
+  return sql<LargestPaymentRow[]>`
+    select kind, payments.id, local_time, reference, customer, method, payments.amount::text as amount
+    from (
+      select 'sale' as kind, to_char(sp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
+        s.invoice_no as reference, ${customerName(sql)} as customer, ${method(sql, 'sp')} as method,
+        sp.amount, sp.paid_at, sp.id
+      from sale_payment sp
+      join sale s on s.id = sp.sale_id
+      left join customer c on c.id = s.customer_id
+      where ${countedSalePayments(sql, range)}
+      union all
+      select 'repair', to_char(rp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI'),
+        d.ticket_number, ${customerName(sql)}, ${method(sql, 'rp')}, rp.amount, rp.paid_at, rp.id
+      from repair_payment rp
+      join device d on d.id = rp.device_id
+      left join customer c on c.id = d.customer_id
+      where ${countedRepairPayments(sql, range)}
+    ) payments
+    order by payments.amount desc, payments.paid_at, kind, payments.id
+    limit ${limit}`;
+}

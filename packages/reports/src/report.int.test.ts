@@ -2,7 +2,8 @@ import { createShopFactory, createTestDatabase, type TestDatabase } from '@repor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA_NAME, seedManilaScenario } from './fixtures/manila-scenario.js';
 import { periodFromLocalDates } from './period.js';
-import { buildReport } from './report.js';
+import { largestPayments } from './queries.js';
+import { buildReport, withReportSnapshot } from './report.js';
 
 describe('buildReport', () => {
   let database: TestDatabase;
@@ -134,6 +135,37 @@ describe('buildReport', () => {
         method: 'Bank Transfer',
         amount: '1500.00',
         status: 'Paid',
+      },
+    ]);
+  });
+
+  it('lists the largest payments first, sales and repairs together', async () => {
+    const period = periodFromLocalDates('2026-03-02', '2026-03-02', 'Asia/Manila');
+    const largest = await withReportSnapshot(database.sql, (tx) => largestPayments(tx, period, period.timezone, 3));
+    expect(largest.map(({ id: _id, ...row }) => row)).toEqual([
+      {
+        kind: 'repair',
+        local_time: '2026-03-02 15:00',
+        reference: 'JC-2026-001',
+        customer: 'Acme Corp',
+        method: 'Bank Transfer',
+        amount: '1500.00',
+      },
+      {
+        kind: 'sale',
+        local_time: '2026-03-02 11:00',
+        reference: 'INV-OVER',
+        customer: FORMULA_NAME,
+        method: 'Card',
+        amount: '1000.00',
+      },
+      {
+        kind: 'repair',
+        local_time: '2026-03-02 09:00',
+        reference: 'JC-2026-001',
+        customer: 'Acme Corp',
+        method: 'Cash',
+        amount: '500.00',
       },
     ]);
   });

@@ -1,0 +1,124 @@
+import {
+  type Cents,
+  type CurrencyOptions,
+  createMoneyFormatter,
+  type LargestPaymentRow,
+  parseCents,
+  type ReportSummary,
+} from '@reportmail/reports';
+
+export type ReportFrequency = 'daily' | 'every_3_days' | 'weekly' | 'cron';
+
+/** Everything the email shows, already formatted: the template only lays it out. */
+export type ReportEmailData = {
+  subject: string;
+  title: string;
+  periodLabel: string;
+  timezone: string;
+  kpis: { label: string; value: string; detail: string }[];
+  breakdown: { method: string; count: string; total: string; sales: string; repairs: string }[];
+  breakdownTotal: { count: string; total: string; sales: string; repairs: string };
+  largest: {
+    key: string;
+    when: string;
+    reference: string;
+    customer: string;
+    kind: string;
+    method: string;
+    amount: string;
+  }[];
+  notes: string[];
+  generatedAt: string;
+};
+
+const TITLES: Record<ReportFrequency, string> = {
+  daily: 'Daily Sales Report',
+  every_3_days: 'Every 3 Days Sales Report',
+  weekly: 'Weekly Sales Report',
+  cron: 'Sales Report',
+};
+
+/** `Daily Sales Report - Feb 25, 2026`; test sends are marked `[TEST]`. */
+export function reportSubject(frequency: ReportFrequency, periodLabel: string, isTest = false): string {
+  return `${isTest ? '[TEST] ' : ''}${TITLES[frequency]} - ${periodLabel}`;
+}
+
+export type EmailDataInput = {
+  summary: ReportSummary;
+  largest: LargestPaymentRow[];
+  frequency: ReportFrequency;
+  currency: CurrencyOptions;
+  /** Already formatted in the report's zone, e.g. `Feb 26, 2026, 09:00`. */
+  generatedAt: string;
+  notes?: string[];
+  isTest?: boolean;
+};
+
+export function buildReportEmailData(input: EmailDataInput): ReportEmailData {
+  const { summary, currency } = input;
+  const money = createMoneyFormatter(currency);
+  const count = new Intl.NumberFormat(currency.locale);
+  const { totals, comparison, previous } = summary;
+  return {
+    subject: reportSubject(input.frequency, summary.period.label, input.isTest),
+    title: TITLES[input.frequency],
+    periodLabel: summary.period.label,
+    timezone: summary.period.timezone,
+    kpis: [
+      { label: 'Total revenue', value: money(totals.revenue), detail: 'payments received' },
+      { label: 'Transactions', value: count.format(totals.transactions), detail: 'payments counted' },
+      {
+        label: 'Sales revenue',
+        value: money(totals.salesRevenue),
+        detail: payments(count, totals.salesTransactions),
+      },
+      {
+        label: 'Repair revenue',
+        value: money(totals.repairRevenue),
+        detail: payments(count, totals.repairTransactions),
+      },
+      {
+        label: 'Change vs previous period',
+        value: `${signed(comparison.revenueDelta, money)}${percentText(comparison.revenuePercent)}`,
+        detail: `${previous.period.label}: ${money(previous.totals.revenue)}`,
+      },
+    ],
+    breakdown: summary.breakdown.map((entry) => ({
+      method: entry.method,
+      count: count.format(entry.count),
+      total: money(entry.total),
+      sales: money(entry.salesTotal),
+      repairs: money(entry.repairsTotal),
+    })),
+    breakdownTotal: {
+      count: count.format(totals.transactions),
+      total: money(totals.revenue),
+      sales: money(totals.salesRevenue),
+      repairs: money(totals.repairRevenue),
+    },
+    largest: input.largest.map((row) => ({
+      key: `${row.kind}-${row.id}`,
+      when: row.local_time,
+      reference: row.reference,
+      customer: row.customer,
+      kind: row.kind === 'sale' ? 'Sale' : 'Repair',
+      method: row.method,
+      amount: money(parseCents(row.amount)),
+    })),
+    notes: input.notes ?? [],
+    generatedAt: input.generatedAt,
+  };
+}
+
+function signed(cents: Cents, money: (cents: Cents) => string): string {
+  return cents > 0n ? `+${money(cents)}` : money(cents);
+}
+
+function percentText(percent: number | null): string {
+  if (percent === null) return '';
+  return ` (${percent > 0 ? '+' : ''}${percent.toFixed(2)}%)`;
+}
+
+function payments(count: Intl.NumberFormat, n: number): string {
+  return `${count.format(n)} ${n === 1 ? 'payment' : 'payments'}`;
+}

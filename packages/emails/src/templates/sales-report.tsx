@@ -1,0 +1,146 @@
+import { Body, Column, Container, Head, Heading, Hr, Html, Preview, Row, Section, Text } from '@react-email/components';
+import type { ReportEmailData } from '../report-email-data.js';
+
+const font = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const styles = {
+  body: { backgroundColor: '#f3f5f9', fontFamily: font, margin: 0, padding: '16px 0' },
+  container: {
+    backgroundColor: '#ffffff',
+    maxWidth: '640px',
+    width: '100%',
+    padding: '24px 16px',
+    borderRadius: '8px',
+  },
+  heading: { color: '#203864', fontSize: '22px', margin: '0 0 4px' },
+  muted: { color: '#5b6472', fontSize: '13px', margin: '0 0 16px' },
+  card: { backgroundColor: '#d9e8f5', borderRadius: '6px', padding: '12px', margin: '0 0 8px' },
+  cardLabel: { color: '#203864', fontSize: '12px', margin: 0, textTransform: 'uppercase' as const },
+  cardValue: { color: '#111827', fontSize: '22px', fontWeight: 700, margin: '4px 0 0' },
+  cardDetail: { color: '#5b6472', fontSize: '12px', margin: '2px 0 0' },
+  section: { fontSize: '16px', color: '#203864', margin: '20px 0 8px' },
+  table: { width: '100%', borderCollapse: 'collapse' as const, fontSize: '13px' },
+  th: { backgroundColor: '#4472c4', color: '#ffffff', padding: '6px', textAlign: 'left' as const },
+  td: { borderBottom: '1px solid #e5e7eb', padding: '6px', verticalAlign: 'top' as const },
+  num: { textAlign: 'right' as const, whiteSpace: 'nowrap' as const },
+  total: { fontWeight: 700, backgroundColor: '#d9e8f5', padding: '6px' },
+  note: {
+    backgroundColor: '#fff7e6',
+    border: '1px solid #f5c26b',
+    padding: '8px 12px',
+    fontSize: '13px',
+    margin: '0 0 12px',
+  },
+  footer: { color: '#6b7280', fontSize: '12px', lineHeight: '18px' },
+};
+
+/** The report email: period, KPI cards, payment methods, largest payments, footer. Inline styles only. */
+export function SalesReportEmail({ data }: { data: ReportEmailData }) {
+  return (
+    <Html lang="en">
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
+      <Preview>{`${data.title}: ${data.kpis[0]?.value ?? ''} received, ${data.periodLabel}`}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Heading as="h1" style={styles.heading}>
+            {data.title}
+          </Heading>
+          <Text style={styles.muted}>{`${data.periodLabel} · times in ${data.timezone}`}</Text>
+          {data.notes.map((note) => (
+            <Text key={note} style={styles.note}>
+              {note}
+            </Text>
+          ))}
+          <KpiCards kpis={data.kpis} />
+          <Heading as="h2" style={styles.section}>
+            Payment methods
+          </Heading>
+          <BreakdownTable data={data} />
+          <Heading as="h2" style={styles.section}>
+            Largest payments
+          </Heading>
+          <LargestTable rows={data.largest} />
+          <Hr />
+          <Text style={styles.footer}>
+            Only payments actually received in the period are counted: no sale totals, no unpaid or credited sales, no
+            void or draft sales, no waived repairs. {`Generated ${data.generatedAt} (${data.timezone}).`}
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+function KpiCards({ kpis }: { kpis: ReportEmailData['kpis'] }) {
+  return (
+    <Section>
+      {kpis.map((kpi) => (
+        <Section key={kpi.label} style={styles.card}>
+          <Text style={styles.cardLabel}>{kpi.label}</Text>
+          <Text style={styles.cardValue}>{kpi.value}</Text>
+          <Text style={styles.cardDetail}>{kpi.detail}</Text>
+        </Section>
+      ))}
+    </Section>
+  );
+}
+
+function BreakdownTable({ data }: { data: ReportEmailData }) {
+  if (data.breakdown.length === 0) return <Text style={styles.muted}>No payments were received in this period.</Text>;
+  return (
+    <table className="data" style={styles.table} role="presentation">
+      <thead>
+        <tr>
+          <th style={styles.th}>Method</th>
+          <th style={{ ...styles.th, ...styles.num }}>Count</th>
+          <th style={{ ...styles.th, ...styles.num }}>Total</th>
+          <th style={{ ...styles.th, ...styles.num }}>Sales</th>
+          <th style={{ ...styles.th, ...styles.num }}>Repairs</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.breakdown.map((row) => (
+          <tr key={row.method}>
+            <td style={styles.td}>{row.method}</td>
+            <td style={{ ...styles.td, ...styles.num }}>{row.count}</td>
+            <td style={{ ...styles.td, ...styles.num }}>{row.total}</td>
+            <td style={{ ...styles.td, ...styles.num }}>{row.sales}</td>
+            <td style={{ ...styles.td, ...styles.num }}>{row.repairs}</td>
+          </tr>
+        ))}
+        <tr>
+          <td style={styles.total}>TOTAL</td>
+          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.count}</td>
+          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.total}</td>
+          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.sales}</td>
+          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.repairs}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function LargestTable({ rows }: { rows: ReportEmailData['largest'] }) {
+  if (rows.length === 0) return <Text style={styles.muted}>None.</Text>;
+  return (
+    <Row>
+      <Column>
+        <table className="data" style={styles.table} role="presentation">
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <td style={styles.td}>
+                  {`${row.kind} ${row.reference}`}
+                  <br />
+                  <span style={{ color: '#5b6472' }}>{`${row.customer} · ${row.method} · ${row.when}`}</span>
+                </td>
+                <td style={{ ...styles.td, ...styles.num }}>{row.amount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Column>
+    </Row>
+  );
+}

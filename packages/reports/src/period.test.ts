@@ -3,6 +3,7 @@ import {
   computeReportPeriod,
   type Frequency,
   type PeriodMode,
+  periodBetween,
   periodFromLocalDates,
   previousPeriod,
   workbookFilename,
@@ -223,5 +224,30 @@ describe('workbookFilename', () => {
     expect(workbookFilename({ firstDay: '2026-02-24', lastDay: '2026-03-02' })).toBe(
       'Sales_Report_2026_02_24_to_2026_03_02.xlsx',
     );
+  });
+});
+
+describe('periodBetween', () => {
+  it('spans two instants with local-time labels, and its previous period has the same duration', () => {
+    const period = periodBetween(new Date('2026-03-02T01:00:00Z'), new Date('2026-03-03T01:00:00Z'), 'Asia/Manila');
+    expect([period.label, period.firstDay, period.lastDay, period.days]).toEqual([
+      'Mar 2, 09:00 – Mar 3, 2026, 09:00',
+      '2026-03-02',
+      '2026-03-03',
+      2,
+    ]);
+    const previous = previousPeriod(period);
+    expect([previous.start.toISOString(), previous.end.toISOString()]).toEqual([
+      '2026-03-01T01:00:00.000Z',
+      '2026-03-02T01:00:00.000Z',
+    ]);
+  });
+
+  it('labels a span across years with both years and refuses an empty span', () => {
+    const start = new Date('2026-12-31T13:00:00Z');
+    expect(periodBetween(start, new Date('2027-01-01T01:00:00Z'), 'Asia/Manila').label).toBe(
+      'Dec 31, 2026, 21:00 – Jan 1, 2027, 09:00',
+    );
+    expect(() => periodBetween(start, start, 'Asia/Manila')).toThrow('end: must be after start');
   });
 });

@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 
 export type Frequency = 'daily' | 'every_3_days' | 'weekly';
 export type PeriodMode = 'previous_days' | 'to_date';
+/** How a period was built: whole days, days up to an instant, or an arbitrary span (cron schedules). */
+export type PeriodKind = PeriodMode | 'span';
 
 /** A report period: [start, end) as instants, and the local calendar days it covers in its zone. */
 export type ReportPeriod = {
@@ -14,7 +16,7 @@ export type ReportPeriod = {
   lastDay: string;
   /** Calendar days covered; the previous period is the same number of days before. */
   days: number;
-  mode: PeriodMode;
+  mode: PeriodKind;
   label: string;
 };
 
@@ -78,8 +80,35 @@ export function periodFromLocalDates(from: string, to: string, timezone: string)
   });
 }
 
-/** The period of equal length in calendar days that ends where this one starts. */
+/**
+ * From one instant to another, e.g. a cron schedule's previous run to this one.
+ * Labelled with local times: `Mar 2, 09:00 – Mar 3, 2026, 09:00`.
+ */
+export function periodBetween(start: Date, end: Date, timezone: string): ReportPeriod {
+  assertTimeZone(timezone);
+  if (end.getTime() <= start.getTime()) throw invalidField('end', 'must be after start');
+  const local = (instant: Date) => DateTime.fromJSDate(instant, { zone: timezone }).setLocale('en-US');
+  const [from, to] = [local(start), local(end)];
+  const lastInstant = local(new Date(end.getTime() - 1));
+  const firstDay = from.toISODate() as string;
+  const lastDay = lastInstant.toISODate() as string;
+  const days = DateTime.fromISO(lastDay).diff(DateTime.fromISO(firstDay), 'days').days + 1;
+  const label =
+    from.year === to.year
+      ? `${from.toFormat('LLL d, HH:mm')} – ${to.toFormat('LLL d, yyyy, HH:mm')}`
+      : `${from.toFormat('LLL d, yyyy, HH:mm')} – ${to.toFormat('LLL d, yyyy, HH:mm')}`;
+  return { start, end, timezone, firstDay, lastDay, days, mode: 'span', label };
+}
+
+/**
+ * The period of equal length that ends where this one starts: the same number of calendar days
+ * (so 23- and 25-hour days line up), or the same duration for a span.
+ */
 export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  if (period.mode === 'span') {
+    const length = period.end.getTime() - period.start.getTime();
+    return periodBetween(new Date(period.start.getTime() - length), period.start, period.timezone);
+  }
   const firstDay = addDays(period.firstDay, -period.days);
   const lastDay = addDays(period.lastDay, -period.days);
   if (period.mode === 'previous_days') return periodFromLocalDates(firstDay, lastDay, period.timezone);

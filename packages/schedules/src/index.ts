@@ -1,3 +1,4 @@
+export { reportPeriodForRun, type SchedulePeriodInput } from './report-period.js';
 export {
   latestRunAtOrBefore,
   localSlot,

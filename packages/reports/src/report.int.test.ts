@@ -1,6 +1,11 @@
-import { createShopFactory, createTestDatabase, type TestDatabase } from '@reportmail/testing';
+import {
+  createShopFactory,
+  createTestDatabase,
+  FORMULA_NAME,
+  seedManilaScenario,
+  type TestDatabase,
+} from '@reportmail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMULA_NAME, seedManilaScenario } from './fixtures/manila-scenario.js';
 import { periodFromLocalDates } from './period.js';
 import { largestPayments } from './queries.js';
 import { buildReport, withReportSnapshot } from './report.js';

@@ -7,5 +7,6 @@ export {
   type SaleInput,
   type ShopFactory,
 } from './factories.js';
+export { FORMULA_NAME, seedManilaScenario } from './manila-scenario.js';
 export { createTestRedis, type TestRedis } from './redis.js';
 export { databaseUrlWithName } from './urls.js';

@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { createTestDatabase, type TestDatabase } from '@reportmail/testing';
+import { createTestDatabase, FORMULA_NAME, seedManilaScenario, type TestDatabase } from '@reportmail/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMULA_NAME, seedManilaScenario } from '../fixtures/manila-scenario.js';
 import { periodFromLocalDates } from '../period.js';
 import { writeReportWorkbook } from './workbook.js';
 

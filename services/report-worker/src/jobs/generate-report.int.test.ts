@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { deliveryArtifact, reportSchedule } from '@reportmail/db';
+import { findDelivery } from '@reportmail/ledger';
+import { createLogger } from '@reportmail/logger';
+import { createTestDatabase, seedManilaScenario, type TestDatabase } from '@reportmail/testing';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GenerateReportDeps, generateReport } from './generate-report.js';
+
+describe('generateReport', () => {
+  let database: TestDatabase;
+  let deps: GenerateReportDeps;
+  const queued: string[] = [];
+  const createSchedule = async (values: Partial<typeof reportSchedule.$inferInsert> = {}) => {
+    const [row] = await database.db
+      .insert(reportSchedule)
+      .values({
+        name: 'Daily report',
+        enabled: true,
+        frequency: 'daily',
+        sendTime: '09:00',
+        timezone: 'Asia/Manila',
+        recipientsTo: ['owner@shop.example'],
+        recipientsCc: ['books@shop.example'],
+        ...values,
+      })
+      .returning();
+    return row as typeof reportSchedule.$inferSelect;
+  };
+  // Due Mar 3, 09:00 Manila: reports Mar 2.
+  const dueAt = '2026-03-03T01:00:00.000Z';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedManilaScenario(database);
+    deps = {
+      database,
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      currency: { symbol: '₱', locale: 'en-PH' },
+      enqueueSendEmail: async (deliveryId) => {
+        queued.push(deliveryId);
+      },
+    };
+  });
+  afterAll(() => database.drop());
+
+  it('stores the workbook, snapshots the totals and queues the email with the ledger id only', async () => {
+    const schedule = await createSchedule();
+    const result = await generateReport(
+      deps,
+      { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' },
+      'job-1',
+    );
+    expect(result.outcome).toBe('queued');
+    expect(queued).toEqual([result.deliveryId]);
+    const delivery = await findDelivery(database.db, result.deliveryId);
+    expect(delivery).toMatchObject({
+      status: 'sending',
+      trigger: 'scheduled',
+      reportType: 'daily_sales',
+      periodStart: new Date('2026-03-01T16:00:00.000Z'),
+      periodEnd: new Date('2026-03-02T16:00:00.000Z'),
+      subject: 'Daily Sales Report - Mar 2, 2026',
+      totalRevenue: '3715.00',
+      totalTransactions: 9,
+      salesRevenue: '1715.00',
+      repairRevenue: '2000.00',
+      attachmentFilename: 'Sales_Report_2026_03_02.xlsx',
+      recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
+      attempts: 1,
+    });
+    const [artifact] = await database.db
+      .select()
+      .from(deliveryArtifact)
+      .where(eq(deliveryArtifact.deliveryId, result.deliveryId));
+    expect(artifact?.sizeBytes).toBe(delivery?.attachmentSize);
+    expect(artifact?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(artifact?.content as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Summary')?.getCell('B10').value).toBe(3715);
+  });
+
+  it('makes a second trigger for the same period a no-op', async () => {
+    const schedule = await createSchedule();
+    const payload = { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' as const };
+    const first = await generateReport(deps, payload, 'job-a');
+    const queuedBefore = queued.length;
+    expect(await generateReport(deps, { ...payload, trigger: 'catch_up' }, 'job-b')).toEqual({
+      outcome: 'duplicate',
+      deliveryId: '',
+    });
+    expect(queued.length).toBe(queuedBefore);
+    expect(first.outcome).toBe('queued');
+  });
+
+  it('derives the period from the scheduled instant, not from when it runs', async () => {
+    const schedule = await createSchedule({ frequency: 'weekly', anchorDate: '2026-03-03' });
+    const result = await generateReport(
+      deps,
+      { scheduleId: schedule.id, scheduledAt: '2026-03-10T01:00:00.000Z', trigger: 'scheduled' },
+      'job-w',
+    );
+    const delivery = await findDelivery(database.db, result.deliveryId);
+    expect([delivery?.subject, delivery?.totalRevenue]).toEqual([
+      'Weekly Sales Report - Mar 3 – Mar 9, 2026',
+      '325.00',
+    ]);
+  });
+
+  it('skips an empty period when the schedule says so', async () => {
+    const schedule = await createSchedule({ emptyPeriodPolicy: 'skip' });
+    const result = await generateReport(
+      deps,
+      { scheduleId: schedule.id, scheduledAt: '2025-01-02T01:00:00.000Z', trigger: 'scheduled' },
+      'job-e',
+    );
+    expect(result.outcome).toBe('skipped');
+    expect((await findDelivery(database.db, result.deliveryId))?.status).toBe('skipped');
+  });
+
+  it('fails for good when the schedule no longer exists', async () => {
+    await expect(
+      generateReport(deps, { scheduleId: randomUUID(), scheduledAt: dueAt, trigger: 'scheduled' }, 'job-x'),
+    ).rejects.toThrow(/does not exist/);
+  });
+});

@@ -1,0 +1,111 @@
+import { type Database, reportSchedule } from '@reportmail/db';
+import { reportSubject } from '@reportmail/emails';
+import { claimScheduledDelivery, type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
+import type { Logger } from '@reportmail/logger';
+import type { GenerateReportPayload } from '@reportmail/queue';
+import { type CurrencyOptions, formatDecimal } from '@reportmail/reports';
+import { reportPeriodForRun } from '@reportmail/schedules';
+import { UnrecoverableError } from 'bullmq';
+import { eq } from 'drizzle-orm';
+import { storeWorkbook } from './store-workbook.js';
+
+export type GenerateReportDeps = {
+  database: Database;
+  logger: Logger;
+  currency: CurrencyOptions;
+  /** Queues `send-email` for a ledger row (the payload carries its id only). */
+  enqueueSendEmail: (deliveryId: string) => Promise<void>;
+};
+
+export type GenerateReportResult = { outcome: 'queued' | 'duplicate' | 'skipped'; deliveryId: string };
+
+const FREQUENCY_LABELS = { daily: 'Daily', every_3_days: 'Every 3 Days', weekly: 'Weekly', cron: 'Custom (cron)' };
+
+type Schedule = typeof reportSchedule.$inferSelect;
+
+/**
+ * Turns a due run into a stored workbook and a queued email. The period comes from the scheduled
+ * instant alone; the ledger claim makes a second trigger for the same period a logged no-op.
+ */
+export async function generateReport(
+  deps: GenerateReportDeps,
+  payload: GenerateReportPayload,
+  jobKey: string,
+): Promise<GenerateReportResult> {
+  const schedule = await loadSchedule(deps.database, payload.scheduleId);
+  const period = reportPeriodForRun(schedule, new Date(payload.scheduledAt));
+  const delivery = await claimDelivery(deps, schedule, payload, jobKey, period);
+  if (!delivery) return { outcome: 'duplicate', deliveryId: '' };
+  const log = deps.logger.child({ deliveryId: delivery.id, periodStart: period.start.toISOString() });
+
+  await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating', {
+    attempts: delivery.attempts + 1,
+    attemptedAt: new Date(),
+  });
+  const workbook = await storeWorkbook(deps.database, {
+    deliveryId: delivery.id,
+    period,
+    frequencyLabel: FREQUENCY_LABELS[schedule.frequency],
+    currency: deps.currency,
+  });
+  const { totals } = workbook.summary;
+  const snapshot = {
+    totalRevenue: formatDecimal(totals.revenue),
+    totalTransactions: totals.transactions,
+    salesRevenue: formatDecimal(totals.salesRevenue),
+    salesTransactions: totals.salesTransactions,
+    repairRevenue: formatDecimal(totals.repairRevenue),
+    repairTransactions: totals.repairTransactions,
+    attachmentFilename: workbook.filename,
+    attachmentSize: workbook.sizeBytes,
+    subject: reportSubject(schedule.frequency, period.label, payload.trigger === 'test'),
+  };
+  if (totals.transactions === 0 && schedule.emptyPeriodPolicy === 'skip') {
+    await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'skipped', snapshot);
+    log.info('empty period skipped by policy');
+    return { outcome: 'skipped', deliveryId: delivery.id };
+  }
+  await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'sending', snapshot);
+  await deps.enqueueSendEmail(delivery.id);
+  log.info({ transactions: totals.transactions, sizeBytes: workbook.sizeBytes }, 'report generated');
+  return { outcome: 'queued', deliveryId: delivery.id };
+}
+
+async function loadSchedule(database: Database, id: string): Promise<Schedule> {
+  const [schedule] = await database.db.select().from(reportSchedule).where(eq(reportSchedule.id, id));
+  if (!schedule) throw new UnrecoverableError(`Schedule ${id} does not exist (deleted after the run was queued?)`);
+  return schedule;
+}
+
+/** The ledger row this run works on, or null when another trigger already owns the period. */
+async function claimDelivery(
+  deps: GenerateReportDeps,
+  schedule: Schedule,
+  payload: GenerateReportPayload,
+  jobKey: string,
+  period: { start: Date; end: Date; timezone: string },
+): Promise<Delivery | null> {
+  if (payload.trigger === 'manual' || payload.trigger === 'test') {
+    const existing = payload.deliveryId ? await findDelivery(deps.database.db, payload.deliveryId) : null;
+    if (!existing) throw new UnrecoverableError(`A ${payload.trigger} run needs the delivery row the API created`);
+    return ['pending', 'generating'].includes(existing.status) ? existing : null;
+  }
+  const claim = await claimScheduledDelivery(deps.database.db, {
+    scheduleId: schedule.id,
+    trigger: payload.trigger,
+    jobKey,
+    reportType: `${schedule.frequency}_sales`,
+    periodStart: period.start,
+    periodEnd: period.end,
+    timezone: period.timezone,
+  });
+  if (claim.outcome === 'duplicate') {
+    deps.logger.info({ deliveryId: claim.delivery.id, status: claim.delivery.status }, 'period already claimed: no-op');
+    return null;
+  }
+  if (claim.outcome === 'claimed') {
+    const recipients = { to: schedule.recipientsTo, cc: schedule.recipientsCc, bcc: schedule.recipientsBcc };
+    await transitionDelivery(deps.database.db, claim.delivery.id, ['pending'], 'pending', { recipients });
+  }
+  return claim.delivery;
+}

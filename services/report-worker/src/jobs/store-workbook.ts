@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { type Database, deliveryArtifact } from '@reportmail/db';
+import { type CurrencyOptions, type ReportPeriod, type WorkbookResult, writeReportWorkbook } from '@reportmail/reports';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type StoredWorkbook = WorkbookResult & { sizeBytes: number; sha256: string };
+
+/** Writes the period's workbook and keeps it with the delivery (replacing an earlier attempt's). */
+export async function storeWorkbook(
+  database: Database,
+  input: { deliveryId: string; period: ReportPeriod; frequencyLabel: string; currency: CurrencyOptions },
+): Promise<StoredWorkbook> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const result = await writeReportWorkbook({
+    sql: database.sql,
+    period: input.period,
+    output,
+    frequencyLabel: input.frequencyLabel,
+    currency: input.currency,
+  });
+  const content = Buffer.concat(chunks);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const artifact = {
+    deliveryId: input.deliveryId,
+    filename: result.filename,
+    contentType: XLSX_CONTENT_TYPE,
+    sizeBytes: content.length,
+    sha256,
+    content,
+  };
+  await database.db
+    .insert(deliveryArtifact)
+    .values(artifact)
+    .onConflictDoUpdate({ target: deliveryArtifact.deliveryId, set: { ...artifact, createdAt: new Date() } });
+  return { ...result, sizeBytes: content.length, sha256 };
+}

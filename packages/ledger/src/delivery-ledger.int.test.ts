@@ -49,6 +49,8 @@ describe('the delivery ledger', () => {
     const retried = await claimScheduledDelivery(database.db, input);
     expect([retried.outcome, retried.delivery.id]).toEqual(['resumed', claimed.delivery.id]);
     await transitionDelivery(database.db, claimed.delivery.id, ['generating'], 'sending');
+    expect((await claimScheduledDelivery(database.db, input)).outcome).toBe('resumed');
+    expect((await claimScheduledDelivery(database.db, { ...input, jobKey: 'other-job' })).outcome).toBe('duplicate');
     await transitionDelivery(database.db, claimed.delivery.id, ['sending'], 'sent', { sentAt: new Date() });
     expect((await claimScheduledDelivery(database.db, input)).outcome).toBe('duplicate');
   });

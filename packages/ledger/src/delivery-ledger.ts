@@ -19,8 +19,11 @@ export type ClaimResult =
   | { outcome: 'claimed' | 'resumed'; delivery: Delivery }
   | { outcome: 'duplicate'; delivery: Delivery };
 
-/** States a claiming job may pick up again after a crash or a retry. */
-const RESUMABLE: DeliveryStatus[] = ['pending', 'generating'];
+/**
+ * States a claiming job may pick up again after a crash or a retry; from `sending` it only re-queues
+ * the (idempotent) email job, in case the crash came between the two.
+ */
+const RESUMABLE: DeliveryStatus[] = ['pending', 'generating', 'sending'];
 
 /**
  * Claims the one ledger row of a schedule's period before any work. The unique index makes a second

@@ -1,4 +1,4 @@
-export { createRedisConnection, type RedisRole } from './connection.js';
+export { assertRedisReachable, createRedisConnection, type RedisRole } from './connection.js';
 export {
   deliveryTrigger,
   type GenerateReportPayload,

@@ -81,6 +81,16 @@ describe('generateReport', () => {
     expect(workbook.getWorksheet('Summary')?.getCell('B10').value).toBe(3715);
   });
 
+  it('re-queues only the email when its own job is retried after the report was stored', async () => {
+    const schedule = await createSchedule();
+    const payload = { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' as const };
+    const first = await generateReport(deps, payload, 'job-r');
+    const retried = await generateReport(deps, payload, 'job-r');
+    expect(retried).toEqual(first);
+    expect(queued.filter((id) => id === first.deliveryId)).toHaveLength(2);
+    expect((await findDelivery(database.db, first.deliveryId))?.attempts).toBe(1);
+  });
+
   it('makes a second trigger for the same period a no-op', async () => {
     const schedule = await createSchedule();
     const payload = { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' as const };

@@ -37,6 +37,11 @@ export async function generateReport(
   const delivery = await claimDelivery(deps, schedule, payload, jobKey, period);
   if (!delivery) return { outcome: 'duplicate', deliveryId: '' };
   const log = deps.logger.child({ deliveryId: delivery.id, periodStart: period.start.toISOString() });
+  if (delivery.status === 'sending') {
+    // A retry after the report was stored: only the email job may be missing.
+    await deps.enqueueSendEmail(delivery.id);
+    return { outcome: 'queued', deliveryId: delivery.id };
+  }
 
   await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating', {
     attempts: delivery.attempts + 1,
@@ -88,7 +93,7 @@ async function claimDelivery(
   if (payload.trigger === 'manual' || payload.trigger === 'test') {
     const existing = payload.deliveryId ? await findDelivery(deps.database.db, payload.deliveryId) : null;
     if (!existing) throw new UnrecoverableError(`A ${payload.trigger} run needs the delivery row the API created`);
-    return ['pending', 'generating'].includes(existing.status) ? existing : null;
+    return ['pending', 'generating', 'sending'].includes(existing.status) ? existing : null;
   }
   const claim = await claimScheduledDelivery(deps.database.db, {
     scheduleId: schedule.id,

@@ -1,0 +1,17 @@
+import { databaseUrl, loadConfig, logLevel, redisUrl, z } from '@reportmail/config';
+
+const shape = {
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  LOG_LEVEL: logLevel,
+  REDIS_PREFIX: z.string().min(1).default('reportmail'),
+  REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  CURRENCY_SYMBOL: z.string().min(1).default('₱'),
+  CURRENCY_LOCALE: z.string().min(2).default('en-PH'),
+};
+
+export type ReportWorkerConfig = z.infer<z.ZodObject<typeof shape>>;
+
+export function loadReportWorkerConfig(source: Record<string, string | undefined> = process.env): ReportWorkerConfig {
+  return loadConfig(shape, source);
+}

@@ -1,0 +1,51 @@
+import { createDatabase, explainDatabaseError } from '@reportmail/db';
+import { createLogger } from '@reportmail/logger';
+import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
+import { loadReportWorkerConfig } from './config.js';
+import { createReportWorker } from './worker.js';
+
+async function main(): Promise<void> {
+  const config = loadReportWorkerConfig();
+  const logger = createLogger({ service: 'report-worker', level: config.LOG_LEVEL });
+  const database = createDatabase(config.DATABASE_URL, {
+    max: config.REPORT_CONCURRENCY + 2,
+    applicationName: 'report-worker',
+  });
+  const connection = createRedisConnection(config.REDIS_URL, 'worker', {
+    onError: (error) => logger.warn({ err: error }, 'redis connection error'),
+  });
+  try {
+    await database.sql`select 1`.catch((error: unknown) => {
+      throw explainDatabaseError(error, config.DATABASE_URL);
+    });
+    await assertRedisReachable(connection, config.REDIS_URL);
+  } catch (error) {
+    connection.disconnect();
+    await database.close();
+    throw error;
+  }
+  const reportWorker = createReportWorker({
+    database,
+    connection,
+    prefix: config.REDIS_PREFIX,
+    logger,
+    currency: { symbol: config.CURRENCY_SYMBOL, locale: config.CURRENCY_LOCALE },
+    concurrency: config.REPORT_CONCURRENCY,
+  });
+  logger.info({ concurrency: config.REPORT_CONCURRENCY }, 'report worker started');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping: finishing the current job');
+    await reportWorker.close();
+    await connection.quit();
+    await database.close();
+    logger.info('stopped');
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`report-worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { classifySmtpError } from './smtp-errors.js';
+
+describe('classifySmtpError', () => {
+  it.each([
+    [
+      { code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 No such user', command: 'RCPT TO' },
+      'permanent',
+      'SMTP 550: 550 5.1.1 No such user',
+    ],
+    [
+      { code: 'EAUTH', responseCode: 535, response: '535 5.7.8 Bad credentials', command: 'AUTH PLAIN' },
+      'permanent',
+      'SMTP 535: 535 5.7.8 Bad credentials',
+    ],
+    [{ code: 'EAUTH', message: 'Invalid login' }, 'permanent', 'EAUTH: Invalid login'],
+    [{ code: 'ETLS', message: 'wrong version number' }, 'permanent', 'ETLS: wrong version number'],
+    [
+      { code: 'EPROTOCOL', responseCode: 421, response: '421 4.7.0 Try again later', command: 'CONN' },
+      'transient',
+      'SMTP 421: 421 4.7.0 Try again later',
+    ],
+    [
+      { code: 'EENVELOPE', responseCode: 451, response: '451 4.3.0 Greylisted', command: 'RCPT TO' },
+      'transient',
+      'SMTP 451: 451 4.3.0 Greylisted',
+    ],
+    [
+      { code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:25', command: 'CONN' },
+      'transient',
+      'ECONNECTION: connect ECONNREFUSED 127.0.0.1:25',
+    ],
+    [
+      { code: 'ETIMEDOUT', message: 'Greeting never received', command: 'CONN' },
+      'transient',
+      'ETIMEDOUT: Greeting never received',
+    ],
+    [
+      { code: 'ECONNECTION', message: 'Connection closed unexpectedly', command: 'DATA' },
+      'unknown',
+      'ECONNECTION: Connection closed unexpectedly (after the message data was sent)',
+    ],
+  ])('%j → %s', (error, kind, message) => {
+    expect(classifySmtpError(error)).toEqual({ kind, message });
+  });
+});

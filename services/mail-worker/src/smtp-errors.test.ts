@@ -35,12 +35,26 @@ describe('classifySmtpError', () => {
       'transient',
       'ETIMEDOUT: Greeting never received',
     ],
+  ])('%j → %s', (error, kind, message) => {
+    expect(classifySmtpError(error, { dataSent: false })).toEqual({ kind, message });
+  });
+
+  it.each([
     [
-      { code: 'ECONNECTION', message: 'Connection closed unexpectedly', command: 'DATA' },
-      'unknown',
+      { code: 'ETIMEDOUT', message: 'Timeout', command: 'CONN' },
+      'ETIMEDOUT: Timeout (after the message data was sent)',
+    ],
+    [
+      { code: 'ECONNECTION', message: 'Connection closed unexpectedly' },
       'ECONNECTION: Connection closed unexpectedly (after the message data was sent)',
     ],
-  ])('%j → %s', (error, kind, message) => {
-    expect(classifySmtpError(error)).toEqual({ kind, message });
+  ])('a network error after the data went out is unknown: %j', (error, message) => {
+    expect(classifySmtpError(error, { dataSent: true })).toEqual({ kind: 'unknown', message });
+  });
+
+  it('keeps a 5xx after the data permanent (the server refused it, nothing was delivered)', () => {
+    expect(classifySmtpError({ responseCode: 554, response: '554 Rejected' }, { dataSent: true }).kind).toBe(
+      'permanent',
+    );
   });
 });

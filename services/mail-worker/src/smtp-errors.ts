@@ -25,8 +25,11 @@ const CONFIGURATION = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ECONFIG', 'ETLS',
  * Classifies a nodemailer failure. 5xx replies, authentication and configuration errors are permanent;
  * 4xx replies and network errors before the message went out are transient; a connection lost after
  * the message data was sent, before the server's reply, is unknown (it may have been delivered).
+ *
+ * `dataSent` must come from the sender itself (the raw message stream was fully read): nodemailer
+ * labels a timeout while waiting for the final reply `command: 'CONN'`, so its error cannot tell.
  */
-export function classifySmtpError(error: unknown): SmtpFailure {
+export function classifySmtpError(error: unknown, { dataSent }: { dataSent: boolean }): SmtpFailure {
   const smtp = (error ?? {}) as SmtpError;
   const reply = smtp.responseCode ? `SMTP ${smtp.responseCode}${smtp.response ? `: ${smtp.response}` : ''}` : '';
   const text = reply || `${smtp.code ?? 'Error'}: ${smtp.message ?? String(error)}`;
@@ -35,7 +38,7 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   if (smtp.code && CONFIGURATION.has(smtp.code)) return { kind: 'permanent', message: text };
   if (smtp.code === 'EENVELOPE') return { kind: 'permanent', message: text };
   if (smtp.code && NETWORK.has(smtp.code)) {
-    return smtp.command === 'DATA'
+    return dataSent
       ? { kind: 'unknown', message: `${text} (after the message data was sent)` }
       : { kind: 'transient', message: text };
   }

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** How the sink answers the next message: accept it, refuse it with an SMTP reply, or never answer. */
+export type SinkReply = 'accept' | { code: number; message: string } | 'no-reply';
+
+export type ReceivedMail = { parsed: ParsedMail; envelope: { from: string; to: string[] } };
+
+export type SmtpSink = {
+  port: number;
+  /** Every message accepted so far, in order. */
+  received: ReceivedMail[];
+  /** SMTP DATA attempts seen, accepted or not. */
+  attempts: () => number;
+  /** Replies for the next messages, in order; once used up, messages are accepted. */
+  script: (replies: SinkReply[]) => void;
+  /** Resolves when `count` messages have been accepted in total (an event, never a sleep). */
+  waitForMessages: (count: number) => Promise<ReceivedMail[]>;
+  close: () => Promise<void>;
+};
+
+/** A real SMTP server on a loopback port for tests; what arrives is parsed with mailparser. */
+export async function createSmtpSink(): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  const waiters: { count: number; resolve: (mails: ReceivedMail[]) => void }[] = [];
+  let replies: SinkReply[] = [];
+  let attempts = 0;
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
+    onData: (stream, session, callback) => {
+      attempts += 1;
+      const reply = replies.shift() ?? 'accept';
+      simpleParser(stream)
+        .then((parsed) => {
+          if (reply === 'no-reply') return;
+          if (reply !== 'accept')
+            return callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+          const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          received.push({ parsed, envelope: { from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) } });
+          for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve([...received]);
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    port,
+    received,
+    attempts: () => attempts,
+    script: (next) => {
+      replies = [...next];
+    },
+    waitForMessages: (count) =>
+      received.length >= count
+        ? Promise.resolve([...received])
+        : new Promise((resolve) => waiters.push({ count, resolve })),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

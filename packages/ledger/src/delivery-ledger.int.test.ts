@@ -16,6 +16,7 @@ describe('the delivery ledger', () => {
       jobKey,
       reportType: 'daily_sales',
       timezone: 'Asia/Manila',
+      recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
       periodStart: period?.periodStart ?? new Date(Date.UTC(2026, 2, day, 16)),
       periodEnd: period?.periodEnd ?? new Date(Date.UTC(2026, 2, day + 1, 16)),
     };

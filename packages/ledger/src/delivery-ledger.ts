@@ -13,6 +13,8 @@ export type ClaimInput = {
   periodStart: Date;
   periodEnd: Date;
   timezone: string;
+  /** The schedule's recipients when the row is claimed. */
+  recipients: Recipients;
 };
 
 export type ClaimResult =

@@ -10,6 +10,7 @@ export {
 } from './money.js';
 export {
   addDays,
+  assertLocalDate,
   computeReportPeriod,
   FREQUENCY_DAYS,
   type Frequency,

@@ -180,7 +180,8 @@ function assertTimeZone(timezone: string): void {
   if (!isValidTimeZone(timezone)) throw invalidField('timezone', `unknown IANA time zone "${timezone}"`);
 }
 
-function assertLocalDate(field: string, value: string): void {
+/** A `YYYY-MM-DD` calendar date that exists, or a validation error naming the field. */
+export function assertLocalDate(field: string, value: string): void {
   if (!LOCAL_DATE.test(value) || !DateTime.fromISO(value).isValid) {
     throw invalidField(field, `expected a calendar date as YYYY-MM-DD, got "${value}"`);
   }

@@ -64,12 +64,16 @@ export function methodTotals(sql: Querier, range: Range): PendingQuery<MethodTot
 const customerName = (sql: Querier) =>
   sql`coalesce(nullif(btrim(c.name), ''), nullif(btrim(c.business_name), ''), 'Walk-in')`;
 
+/** paid_at as local wall-clock text (`2026-03-02 10:00`) in the report's zone. */
+const localTimeText = (sql: Querier, column: 'sp' | 'rp', timezone: string) =>
+  sql`to_char(${sql(column)}.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI')`;
+
 /** Local wall-clock fields of paid_at in the report's zone, computed by PostgreSQL's zone database. */
 const localTime = (sql: Querier, column: 'sp' | 'rp', timezone: string, detail: DetailShape) =>
   detail === 'json'
     ? sql`
       to_char(${sql(column)}.paid_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as paid_at,
-      to_char(${sql(column)}.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
+      ${localTimeText(sql, column, timezone)} as local_time,
       (extract(epoch from ${sql(column)}.paid_at at time zone ${timezone}) * 1000)::float8 as local_ms`
     : sql`(extract(epoch from ${sql(column)}.paid_at at time zone ${timezone}) * 1000)::float8 as local_ms`;
 
@@ -173,7 +177,7 @@ export function largestPayments(
   return sql<LargestPaymentRow[]>`
     select kind, payments.id, local_time, reference, customer, method, payments.amount::text as amount
     from (
-      select 'sale' as kind, to_char(sp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
+      select 'sale' as kind, ${localTimeText(sql, 'sp', timezone)} as local_time,
         s.invoice_no as reference, ${customerName(sql)} as customer, ${method(sql, 'sp')} as method,
         sp.amount, sp.paid_at, sp.id
       from sale_payment sp
@@ -181,7 +185,7 @@ export function largestPayments(
       left join customer c on c.id = s.customer_id
       where ${countedSalePayments(sql, range)}
       union all
-      select 'repair', to_char(rp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI'),
+      select 'repair', ${localTimeText(sql, 'rp', timezone)},
         d.ticket_number, ${customerName(sql)}, ${method(sql, 'rp')}, rp.amount, rp.paid_at, rp.id
       from repair_payment rp
       join device d on d.id = rp.device_id

@@ -1,4 +1,5 @@
 import { invalidField } from '@reportmail/errors';
+import { addDays, isValidTimeZone } from '@reportmail/reports';
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime } from 'luxon';
 
@@ -84,7 +85,7 @@ type DayRule = { matches: (day: string) => boolean; firstDay: string | null };
 
 function dayRule(timing: ScheduleTiming): DayRule {
   parseSendTime(timing.sendTime);
-  if (!DateTime.local({ zone: timing.timezone }).isValid) {
+  if (!isValidTimeZone(timing.timezone)) {
     throw invalidField('timezone', `unknown IANA time zone "${timing.timezone}"`);
   }
   if (timing.frequency === 'daily') return { matches: () => true, firstDay: null };
@@ -112,8 +113,6 @@ function parseSendTime(sendTime: string): [number, number] {
 
 const localDate = (instant: Date, timezone: string) =>
   DateTime.fromJSDate(instant, { zone: timezone }).toISODate() as string;
-const addDays = (day: string, days: number) =>
-  DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate() as string;
 const daysBetween = (from: string, to: string) =>
   Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
 const laterDay = (day: string, other: string | null) => (other && other > day ? other : day);

@@ -1,5 +1,5 @@
 import { AppError, invalidField } from '@reportmail/errors';
-import { addDays, isValidTimeZone } from '@reportmail/reports';
+import { addDays, assertLocalDate, isValidTimeZone } from '@reportmail/reports';
 import { DateTime } from 'luxon';
 import type { Sql } from 'postgres';
 import { integerFlag, parseFlags } from '../args.js';
@@ -39,9 +39,7 @@ export async function runSeedCommand(deps: SeedDeps, argv: string[]): Promise<vo
     timezone,
     seed: integerFlag('seed', flags.seed, 1, 0, 2 ** 31 - 1),
   };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(plan.until) || !DateTime.fromISO(plan.until).isValid) {
-    throw invalidField('--until', `expected a calendar date as YYYY-MM-DD, got "${plan.until}"`);
-  }
+  assertLocalDate('--until', plan.until);
   if (flags.reset) await truncateShop(deps.sql);
   else if ((await shopRowCount(deps.sql)) > 0) {
     throw new AppError('CONFLICT', 'The shop tables already hold data: pass --reset to replace them.');

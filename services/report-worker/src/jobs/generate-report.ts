@@ -103,14 +103,11 @@ async function claimDelivery(
     periodStart: period.start,
     periodEnd: period.end,
     timezone: period.timezone,
+    recipients: { to: schedule.recipientsTo, cc: schedule.recipientsCc, bcc: schedule.recipientsBcc },
   });
   if (claim.outcome === 'duplicate') {
     deps.logger.info({ deliveryId: claim.delivery.id, status: claim.delivery.status }, 'period already claimed: no-op');
     return null;
-  }
-  if (claim.outcome === 'claimed') {
-    const recipients = { to: schedule.recipientsTo, cc: schedule.recipientsCc, bcc: schedule.recipientsBcc };
-    await transitionDelivery(deps.database.db, claim.delivery.id, ['pending'], 'pending', { recipients });
   }
   return claim.delivery;
 }

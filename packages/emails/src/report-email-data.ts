@@ -6,30 +6,40 @@ import {
   parseCents,
   type ReportSummary,
 } from '@reportmail/reports';
+import { z } from 'zod';
 
 export type ReportFrequency = 'daily' | 'every_3_days' | 'weekly' | 'cron';
 
-/** Everything the email shows, already formatted: the template only lays it out. */
-export type ReportEmailData = {
-  subject: string;
-  title: string;
-  periodLabel: string;
-  timezone: string;
-  kpis: { label: string; value: string; detail: string }[];
-  breakdown: { method: string; count: string; total: string; sales: string; repairs: string }[];
-  breakdownTotal: { count: string; total: string; sales: string; repairs: string };
-  largest: {
-    key: string;
-    when: string;
-    reference: string;
-    customer: string;
-    kind: string;
-    method: string;
-    amount: string;
-  }[];
-  notes: string[];
-  generatedAt: string;
-};
+const line = z.string();
+
+/**
+ * Everything the email shows, already formatted: the template only lays it out. Stored on the ledger row
+ * when the report is generated and checked with this schema when the mail worker reads it back.
+ */
+export const reportEmailData = z.strictObject({
+  subject: line,
+  title: line,
+  periodLabel: line,
+  timezone: line,
+  kpis: z.array(z.strictObject({ label: line, value: line, detail: line })),
+  breakdown: z.array(z.strictObject({ method: line, count: line, total: line, sales: line, repairs: line })),
+  breakdownTotal: z.strictObject({ count: line, total: line, sales: line, repairs: line }),
+  largest: z.array(
+    z.strictObject({
+      key: line,
+      when: line,
+      reference: line,
+      customer: line,
+      kind: line,
+      method: line,
+      amount: line,
+    }),
+  ),
+  notes: z.array(line),
+  generatedAt: line,
+});
+
+export type ReportEmailData = z.infer<typeof reportEmailData>;
 
 const TITLES: Record<ReportFrequency, string> = {
   daily: 'Daily Sales Report',

@@ -1,4 +1,4 @@
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { type Job, type JobsOptions, type Queue, UnrecoverableError } from 'bullmq';
 import {
   type GenerateReportPayload,
   JOB_CATALOG,
@@ -14,7 +14,7 @@ export async function enqueue<Name extends JobName>(
   queue: Queue,
   name: Name,
   payload: JobPayload<Name>,
-  options: { jobId?: string; delay?: number } = {},
+  options: Pick<JobsOptions, 'jobId' | 'delay' | 'attempts' | 'backoff'> = {},
 ): Promise<Job> {
   const data = JOB_CATALOG[name].schema.parse(payload);
   return queue.add(name, data, { ...JOB_OPTIONS[name], ...options });

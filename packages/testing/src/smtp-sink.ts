@@ -13,6 +13,10 @@ export type SmtpSink = {
   received: ReceivedMail[];
   /** SMTP DATA attempts seen, accepted or not. */
   attempts: () => number;
+  /** When each DATA attempt began (ms since the epoch), for backoff checks. */
+  attemptTimes: () => number[];
+  /** Recipients refused at RCPT TO with 550 from now on. */
+  rejectRecipients: (addresses: string[]) => void;
   /** Replies for the next messages, in order; once used up, messages are accepted. */
   script: (replies: SinkReply[]) => void;
   /** Resolves when `count` messages have been accepted in total (an event, never a sleep). */
@@ -25,15 +29,22 @@ export async function createSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const waiters: { count: number; resolve: (mails: ReceivedMail[]) => void }[] = [];
   let replies: SinkReply[] = [];
-  let attempts = 0;
+  const attemptTimes: number[] = [];
+  let rejected = new Set<string>();
 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Reverse DNS of 127.0.0.1 costs ~100 ms per connection on some machines.
+    disableReverseLookup: true,
     onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
+    onRcptTo: (address, _session, callback) => {
+      if (!rejected.has(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error(`No such user here: ${address.address}`), { responseCode: 550 }));
+    },
     onData: (stream, session, callback) => {
-      attempts += 1;
+      attemptTimes.push(Date.now());
       const reply = replies.shift() ?? 'accept';
       simpleParser(stream)
         .then((parsed) => {
@@ -53,7 +64,11 @@ export async function createSmtpSink(): Promise<SmtpSink> {
   return {
     port,
     received,
-    attempts: () => attempts,
+    attempts: () => attemptTimes.length,
+    attemptTimes: () => [...attemptTimes],
+    rejectRecipients: (addresses) => {
+      rejected = new Set(addresses.map((address) => address.toLowerCase()));
+    },
     script: (next) => {
       replies = [...next];
     },

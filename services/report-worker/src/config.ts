@@ -1,4 +1,5 @@
 import { databaseUrl, loadConfig, logLevel, redisUrl, z } from '@reportmail/config';
+import { DEFAULT_ATTACHMENT_LIMIT_BYTES } from '@reportmail/emails';
 
 const shape = {
   DATABASE_URL: databaseUrl,
@@ -8,6 +9,8 @@ const shape = {
   REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   CURRENCY_SYMBOL: z.string().min(1).default('₱'),
   CURRENCY_LOCALE: z.string().min(2).default('en-PH'),
+  /** Encoded size above which the workbook is left out of the email (it stays downloadable). */
+  ATTACHMENT_LIMIT_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_ATTACHMENT_LIMIT_BYTES),
 };
 
 export type ReportWorkerConfig = z.infer<z.ZodObject<typeof shape>>;

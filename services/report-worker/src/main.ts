@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     prefix: config.REDIS_PREFIX,
     logger,
     currency: { symbol: config.CURRENCY_SYMBOL, locale: config.CURRENCY_LOCALE },
+    attachmentLimitBytes: config.ATTACHMENT_LIMIT_BYTES,
     concurrency: config.REPORT_CONCURRENCY,
   });
   logger.info({ concurrency: config.REPORT_CONCURRENCY }, 'report worker started');

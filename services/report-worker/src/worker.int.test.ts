@@ -32,6 +32,7 @@ describe('the report worker on BullMQ', () => {
       prefix: redis.prefix,
       logger: createLogger({ service: 'test', level: 'silent' }),
       currency: { symbol: '₱', locale: 'en-PH' },
+      attachmentLimitBytes: 10 * 1024 * 1024,
     });
   });
   afterAll(async () => {

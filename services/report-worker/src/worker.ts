@@ -12,6 +12,7 @@ export type ReportWorkerDeps = {
   prefix: string;
   logger: Logger;
   currency: CurrencyOptions;
+  attachmentLimitBytes: number;
   concurrency?: number;
 };
 

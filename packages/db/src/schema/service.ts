@@ -64,6 +64,8 @@ export const reportSchedule = reportmail.table('report_schedule', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   name: text('name').notNull(),
   enabled: boolean('enabled').notNull().default(false),
+  /** When the schedule was last switched on: catch-up never reaches back before it. */
+  enabledAt: instant('enabled_at'),
   frequency: scheduleFrequency('frequency').notNull(),
   sendTime: text('send_time').notNull().default('09:00'),
   timezone: text('timezone').notNull().default('Asia/Manila'),
@@ -116,6 +118,10 @@ export const delivery = reportmail.table(
     rejectedRecipients: jsonb('rejected_recipients').$type<string[]>(),
     attachmentFilename: text('attachment_filename'),
     attachmentSize: bigint('attachment_size', { mode: 'number' }),
+    /** The workbook was over the size limit: the email went without it and says so. */
+    attachmentOmitted: boolean('attachment_omitted').notNull().default(false),
+    /** What the email shows, formatted from the same snapshot as the workbook (rendered at send time). */
+    emailContent: jsonb('email_content').$type<Record<string, unknown>>(),
     attemptedAt: instant('attempted_at'),
     sentAt: instant('sent_at'),
     createdAt: instant('created_at').notNull().default(sql`now()`),
@@ -170,4 +176,18 @@ export const auditLog = reportmail.table(
     at: instant('at').notNull().default(sql`now()`),
   },
   (table) => [index('audit_log_at_idx').on(table.at)],
+);
+
+/**
+ * The fencing number of the scheduler leader that last wrote: a leader's writes check that its number
+ * is not older than this one, so a leader that paused past its lock and woke up changes nothing.
+ */
+export const schedulerFence = reportmail.table(
+  'scheduler_fence',
+  {
+    id: smallint('id').primaryKey().default(1),
+    fence: bigint('fence', { mode: 'number' }).notNull(),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+  },
+  (table) => [check('scheduler_fence_single_row', sql`${table.id} = 1`)],
 );

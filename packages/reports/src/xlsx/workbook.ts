@@ -5,6 +5,8 @@ import type { Sql } from 'postgres';
 import { type CurrencyOptions, currencyNumberFormat, DEFAULT_CURRENCY } from '../money.js';
 import { type ReportPeriod, workbookFilename } from '../period.js';
 import {
+  type LargestPaymentRow,
+  largestPayments,
   productNames,
   type RepairDetailRow,
   repairDetailRows,
@@ -32,6 +34,8 @@ export type WriteWorkbookOptions = {
   frequencyLabel: string;
   currency?: CurrencyOptions;
   now?: Date;
+  /** Also read the N largest payments from the same snapshot (for the email), so both agree. */
+  largestPayments?: number;
   onProgress?: (progress: WorkbookProgress) => void;
 };
 
@@ -40,6 +44,8 @@ export type WorkbookResult = {
   summary: ReportSummary;
   salesRows: number;
   repairRows: number;
+  /** The `largestPayments` largest payments of the period (empty when not asked for). */
+  largest: LargestPaymentRow[];
 };
 
 /** The excel cell for an instant shown as local wall-clock time (cells carry no zone). */
@@ -88,6 +94,9 @@ export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<Work
   const styles = createWorkbookStyles(currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol));
   return withReportSnapshot(options.sql, async (tx) => {
     const summary = await computeReportSummary(tx, period);
+    const largest = options.largestPayments
+      ? await largestPayments(tx, period, period.timezone, options.largestPayments)
+      : [];
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: output,
       useStyles: true,
@@ -138,6 +147,7 @@ export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<Work
       summary,
       salesRows,
       repairRows,
+      largest,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deliveryArtifact, reportSchedule } from '@reportmail/db';
+import { EMPTY_PERIOD_NOTE, reportEmailData } from '@reportmail/emails';
 import { findDelivery } from '@reportmail/ledger';
 import { createLogger } from '@reportmail/logger';
 import { createTestDatabase, seedManilaScenario, type TestDatabase } from '@reportmail/testing';
@@ -7,6 +8,17 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GenerateReportDeps, generateReport } from './generate-report.js';
+
+// Mar 1 (the previous day) counted 400.00 + 100.00.
+const KPI_CHANGE = '+₱3,215.00 (+643.00%)';
+const LARGEST_FIRST = {
+  reference: 'JC-2026-001',
+  customer: 'Acme Corp',
+  kind: 'Repair',
+  method: 'Bank Transfer',
+  when: '2026-03-02 15:00',
+  amount: '₱1,500.00',
+};
 
 describe('generateReport', () => {
   let database: TestDatabase;
@@ -28,6 +40,13 @@ describe('generateReport', () => {
       .returning();
     return row as typeof reportSchedule.$inferSelect;
   };
+  const artifactCreatedAt = async (deliveryId: string) => {
+    const [row] = await database.db
+      .select({ createdAt: deliveryArtifact.createdAt })
+      .from(deliveryArtifact)
+      .where(eq(deliveryArtifact.deliveryId, deliveryId));
+    return row?.createdAt;
+  };
   // Due Mar 3, 09:00 Manila: reports Mar 2.
   const dueAt = '2026-03-03T01:00:00.000Z';
 
@@ -38,6 +57,7 @@ describe('generateReport', () => {
       database,
       logger: createLogger({ service: 'test', level: 'silent' }),
       currency: { symbol: '₱', locale: 'en-PH' },
+      attachmentLimitBytes: 10 * 1024 * 1024,
       enqueueSendEmail: async (deliveryId) => {
         queued.push(deliveryId);
       },
@@ -68,7 +88,7 @@ describe('generateReport', () => {
       repairRevenue: '2000.00',
       attachmentFilename: 'Sales_Report_2026_03_02.xlsx',
       recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
-      attempts: 1,
+      attempts: 0,
     });
     const [artifact] = await database.db
       .select()
@@ -79,16 +99,52 @@ describe('generateReport', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(artifact?.content as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Summary')?.getCell('B10').value).toBe(3715);
+    expect(delivery?.attachmentOmitted).toBe(false);
+    const content = reportEmailData.parse(delivery?.emailContent);
+    expect(content.subject).toBe(delivery?.subject);
+    expect(content.kpis.map((kpi) => kpi.value)).toEqual(['₱3,715.00', '9', '₱1,715.00', '₱2,000.00', KPI_CHANGE]);
+    expect(content.largest).toHaveLength(9);
+    expect(content.largest[0]).toMatchObject(LARGEST_FIRST);
+    expect(content.notes).toEqual([]);
+  });
+
+  it('leaves a workbook over the encoded size limit out of the email and says why', async () => {
+    const schedule = await createSchedule();
+    const result = await generateReport(
+      { ...deps, attachmentLimitBytes: 4096 },
+      { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' },
+      'job-big',
+    );
+    const delivery = await findDelivery(database.db, result.deliveryId);
+    expect(delivery?.attachmentOmitted).toBe(true);
+    const [note, ...others] = reportEmailData.parse(delivery?.emailContent).notes;
+    expect(others).toEqual([]);
+    expect(note).toMatch(
+      /^The workbook Sales_Report_2026_03_02\.xlsx \(\d+ KB encoded\) is larger than the 4 KB attachment limit/,
+    );
+  });
+
+  it('sends a short note without a workbook for an empty period under the note policy', async () => {
+    const schedule = await createSchedule({ emptyPeriodPolicy: 'note' });
+    const result = await generateReport(
+      deps,
+      { scheduleId: schedule.id, scheduledAt: '2025-01-02T01:00:00.000Z', trigger: 'scheduled' },
+      'job-note',
+    );
+    const delivery = await findDelivery(database.db, result.deliveryId);
+    expect([result.outcome, delivery?.status, delivery?.attachmentOmitted]).toEqual(['queued', 'sending', true]);
+    expect(reportEmailData.parse(delivery?.emailContent).notes).toEqual([EMPTY_PERIOD_NOTE]);
   });
 
   it('re-queues only the email when its own job is retried after the report was stored', async () => {
     const schedule = await createSchedule();
     const payload = { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' as const };
     const first = await generateReport(deps, payload, 'job-r');
+    const storedAt = await artifactCreatedAt(first.deliveryId);
     const retried = await generateReport(deps, payload, 'job-r');
     expect(retried).toEqual(first);
     expect(queued.filter((id) => id === first.deliveryId)).toHaveLength(2);
-    expect((await findDelivery(database.db, first.deliveryId))?.attempts).toBe(1);
+    expect(await artifactCreatedAt(first.deliveryId)).toEqual(storedAt);
   });
 
   it('makes a second trigger for the same period a no-op', async () => {

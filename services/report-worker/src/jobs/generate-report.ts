@@ -1,5 +1,4 @@
 import { type Database, reportSchedule } from '@reportmail/db';
-import { reportSubject } from '@reportmail/emails';
 import { claimScheduledDelivery, type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
 import type { GenerateReportPayload } from '@reportmail/queue';
@@ -7,12 +6,15 @@ import { type CurrencyOptions, formatDecimal } from '@reportmail/reports';
 import { reportPeriodForRun } from '@reportmail/schedules';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
+import { emailContentFor } from './email-content.js';
 import { storeWorkbook } from './store-workbook.js';
 
 export type GenerateReportDeps = {
   database: Database;
   logger: Logger;
   currency: CurrencyOptions;
+  /** Largest encoded workbook the email carries; bigger ones stay stored and the email says so. */
+  attachmentLimitBytes: number;
   /** Queues `send-email` for a ledger row (the payload carries its id only). */
   enqueueSendEmail: (deliveryId: string) => Promise<void>;
 };
@@ -43,15 +45,23 @@ export async function generateReport(
     return { outcome: 'queued', deliveryId: delivery.id };
   }
 
-  await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating', {
-    attempts: delivery.attempts + 1,
-    attemptedAt: new Date(),
-  });
+  const generatedAt = new Date();
+  await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating');
   const workbook = await storeWorkbook(deps.database, {
     deliveryId: delivery.id,
     period,
     frequencyLabel: FREQUENCY_LABELS[schedule.frequency],
     currency: deps.currency,
+    now: generatedAt,
+  });
+  const email = emailContentFor({
+    workbook,
+    frequency: schedule.frequency,
+    isTest: payload.trigger === 'test',
+    emptyPeriodPolicy: schedule.emptyPeriodPolicy,
+    currency: deps.currency,
+    attachmentLimitBytes: deps.attachmentLimitBytes,
+    generatedAt,
   });
   const { totals } = workbook.summary;
   const snapshot = {
@@ -63,7 +73,9 @@ export async function generateReport(
     repairTransactions: totals.repairTransactions,
     attachmentFilename: workbook.filename,
     attachmentSize: workbook.sizeBytes,
-    subject: reportSubject(schedule.frequency, period.label, payload.trigger === 'test'),
+    attachmentOmitted: email.attachmentOmitted,
+    subject: email.content.subject,
+    emailContent: email.content,
   };
   if (totals.transactions === 0 && schedule.emptyPeriodPolicy === 'skip') {
     await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'skipped', snapshot);

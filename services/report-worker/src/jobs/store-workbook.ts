@@ -5,12 +5,21 @@ import { type CurrencyOptions, type ReportPeriod, type WorkbookResult, writeRepo
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The email lists the period's 20 largest payments. */
+const LARGEST_PAYMENTS_IN_EMAIL = 20;
+
 export type StoredWorkbook = WorkbookResult & { sizeBytes: number; sha256: string };
 
 /** Writes the period's workbook and keeps it with the delivery (replacing an earlier attempt's). */
 export async function storeWorkbook(
   database: Database,
-  input: { deliveryId: string; period: ReportPeriod; frequencyLabel: string; currency: CurrencyOptions },
+  input: {
+    deliveryId: string;
+    period: ReportPeriod;
+    frequencyLabel: string;
+    currency: CurrencyOptions;
+    now: Date;
+  },
 ): Promise<StoredWorkbook> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
@@ -21,6 +30,8 @@ export async function storeWorkbook(
     output,
     frequencyLabel: input.frequencyLabel,
     currency: input.currency,
+    now: input.now,
+    largestPayments: LARGEST_PAYMENTS_IN_EMAIL,
   });
   const content = Buffer.concat(chunks);
   const sha256 = createHash('sha256').update(content).digest('hex');

@@ -1,0 +1,39 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { SmtpSettings } from './settings.js';
+
+export type SmtpTransport = Transporter;
+
+export type SmtpTimeouts = {
+  /** TCP (and implicit TLS) connection. */
+  connectionMs: number;
+  /** The server's greeting after connecting. */
+  greetingMs: number;
+  /** Any silence on an open connection, including the wait for the reply to the message data. */
+  socketMs: number;
+};
+
+export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 30_000, greetingMs: 30_000, socketMs: 120_000 };
+
+/**
+ * A nodemailer SMTP transport for the settings: implicit TLS for `tls` (port 465), STARTTLS required
+ * for `starttls` (never falls back to plain text), no TLS for `none`; bounded timeouts instead of
+ * nodemailer's 10-minute default.
+ */
+export function createSmtpTransport(
+  settings: SmtpSettings,
+  timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS,
+): Transporter {
+  return nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    auth: settings.username ? { user: settings.username, pass: settings.password ?? '' } : undefined,
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+    logger: false,
+    debug: false,
+  });
+}

@@ -1,0 +1,58 @@
+import { createDatabase, explainDatabaseError } from '@reportmail/db';
+import { createLogger } from '@reportmail/logger';
+import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
+import { createSecretBox } from '@reportmail/secrets';
+import { loadMailWorkerConfig } from './config.js';
+import { createMailWorker } from './worker.js';
+
+async function main(): Promise<void> {
+  const config = loadMailWorkerConfig();
+  const logger = createLogger({ service: 'mail-worker', level: config.LOG_LEVEL });
+  const secrets = createSecretBox(config.SECRETS_KEY);
+  const database = createDatabase(config.DATABASE_URL, {
+    max: config.MAIL_CONCURRENCY + 2,
+    applicationName: 'mail-worker',
+  });
+  const connection = createRedisConnection(config.REDIS_URL, 'worker', {
+    onError: (error) => logger.warn({ err: error }, 'redis connection error'),
+  });
+  try {
+    await database.sql`select 1`.catch((error: unknown) => {
+      throw explainDatabaseError(error, config.DATABASE_URL);
+    });
+    await assertRedisReachable(connection, config.REDIS_URL);
+  } catch (error) {
+    connection.disconnect();
+    await database.close();
+    throw error;
+  }
+  const worker = createMailWorker({
+    database,
+    connection,
+    prefix: config.REDIS_PREFIX,
+    logger,
+    secrets,
+    concurrency: config.MAIL_CONCURRENCY,
+    smtpTimeouts: {
+      connectionMs: config.SMTP_CONNECTION_TIMEOUT_MS,
+      greetingMs: config.SMTP_GREETING_TIMEOUT_MS,
+      socketMs: config.SMTP_SOCKET_TIMEOUT_MS,
+    },
+  });
+  logger.info({ concurrency: config.MAIL_CONCURRENCY }, 'mail worker started');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping: finishing the current sends');
+    await worker.close();
+    await connection.quit();
+    await database.close();
+    logger.info('stopped');
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`mail-worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,86 @@
+import { type Database, delivery, deliveryArtifact, reportSchedule, smtpSettings } from '@reportmail/db';
+import { buildReportEmailData } from '@reportmail/emails';
+import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
+import { periodFromLocalDates, previousPeriod, summarise } from '@reportmail/reports';
+import type { SecretBox } from '@reportmail/secrets';
+
+/** A workbook's bytes for fixtures (the mail worker sends whatever was stored). */
+export const WORKBOOK_BYTES = Buffer.from('PK\u0003\u0004 stored workbook bytes');
+
+export async function configureSmtp(
+  database: Database,
+  secrets: SecretBox,
+  values: { port: number; password?: string; adminAddress?: string | null },
+): Promise<void> {
+  const row = {
+    host: '127.0.0.1',
+    port: values.port,
+    security: 'none' as const,
+    username: values.password ? 'reports@shop.example' : null,
+    passwordCiphertext: values.password ? secrets.encrypt(values.password, SMTP_PASSWORD_CONTEXT) : null,
+    fromAddress: 'reports@shop.example',
+    fromName: 'Shop Reports',
+    adminAddress: values.adminAddress ?? null,
+  };
+  await database.db.insert(smtpSettings).values(row).onConflictDoUpdate({ target: smtpSettings.id, set: row });
+}
+
+/** A delivery as the report worker leaves it: `sending`, totals, email content and workbook stored. */
+export async function createGeneratedDelivery(
+  database: Database,
+  options: { attachmentOmitted?: boolean; notes?: string[]; senderName?: string } = {},
+): Promise<string> {
+  const period = periodFromLocalDates('2026-03-02', '2026-03-02', 'Asia/Manila');
+  const current = summarise([
+    { kind: 'sale', method: 'Cash', count: 2, total: '1715.00' },
+    { kind: 'repair', method: 'Bank Transfer', count: 1, total: '2000.00' },
+  ]);
+  const before = summarise([{ kind: 'sale', method: 'Cash', count: 1, total: '500.00' }]);
+  const content = buildReportEmailData({
+    summary: {
+      period,
+      ...current,
+      previous: { period: previousPeriod(period), totals: before.totals },
+      comparison: { revenueDelta: 321500n, revenuePercent: 643, transactionsDelta: 2, transactionsPercent: 200 },
+    },
+    largest: [],
+    frequency: 'daily',
+    currency: { symbol: '₱', locale: 'en-PH' },
+    generatedAt: 'Mar 3, 2026, 09:00',
+    notes: options.notes ?? [],
+  });
+  const [schedule] = await database.db
+    .insert(reportSchedule)
+    .values({ name: 'Daily', frequency: 'daily', recipientsTo: ['owner@shop.example'], senderName: options.senderName })
+    .returning({ id: reportSchedule.id });
+  const [row] = await database.db
+    .insert(delivery)
+    .values({
+      scheduleId: schedule?.id,
+      trigger: 'scheduled',
+      reportType: 'daily_sales',
+      periodStart: period.start,
+      periodEnd: period.end,
+      timezone: period.timezone,
+      status: 'sending',
+      recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: ['audit@shop.example'] },
+      subject: content.subject,
+      totalRevenue: '3715.00',
+      totalTransactions: 3,
+      attachmentFilename: 'Sales_Report_2026_03_02.xlsx',
+      attachmentSize: WORKBOOK_BYTES.length,
+      attachmentOmitted: options.attachmentOmitted ?? false,
+      emailContent: content,
+    })
+    .returning({ id: delivery.id });
+  const id = row?.id as string;
+  await database.db.insert(deliveryArtifact).values({
+    deliveryId: id,
+    filename: 'Sales_Report_2026_03_02.xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    sizeBytes: WORKBOOK_BYTES.length,
+    sha256: 'not-checked-here',
+    content: WORKBOOK_BYTES,
+  });
+  return id;
+}

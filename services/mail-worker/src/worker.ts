@@ -1,0 +1,41 @@
+import type { Database } from '@reportmail/db';
+import type { Logger } from '@reportmail/logger';
+import type { SmtpTimeouts } from '@reportmail/mailer';
+import { JOBS, QUEUES, readPayload } from '@reportmail/queue';
+import type { SecretBox } from '@reportmail/secrets';
+import { type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { sendEmail } from './jobs/send-email.js';
+
+export type MailWorkerDeps = {
+  database: Database;
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  secrets: SecretBox;
+  smtpTimeouts?: SmtpTimeouts;
+  concurrency?: number;
+};
+
+/** Binds sendEmail to the `mail-delivery` queue; retries and backoff come from the job's options. */
+export function createMailWorker(deps: MailWorkerDeps): Worker {
+  const processor = async (job: Job) => {
+    const payload = readPayload(JOBS.sendEmail, job);
+    const logger = deps.logger.child({ queue: QUEUES.mail, jobId: job.id, deliveryId: payload.deliveryId });
+    const attempt = { number: job.attemptsMade + 1, of: job.opts.attempts ?? 1 };
+    return sendEmail({ ...deps, logger }, payload, attempt);
+  };
+  const worker = new Worker(QUEUES.mail, processor, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: deps.concurrency ?? 4,
+  });
+  worker.on('failed', (job, error) =>
+    deps.logger.warn(
+      { jobId: job?.id, attemptsMade: job?.attemptsMade, error: error.message },
+      'send-email attempt failed',
+    ),
+  );
+  worker.on('error', (error) => deps.logger.error({ err: error }, 'mail worker error'));
+  return worker;
+}

@@ -15,6 +15,8 @@ export type SmtpSink = {
   attempts: () => number;
   /** When each DATA attempt began (ms since the epoch), for backoff checks. */
   attemptTimes: () => number[];
+  /** Resolves when `count` DATA attempts have begun in total. */
+  waitForAttempts: (count: number) => Promise<void>;
   /** Recipients refused at RCPT TO with 550 from now on. */
   rejectRecipients: (addresses: string[]) => void;
   /** Replies for the next messages, in order; once used up, messages are accepted. */
@@ -30,6 +32,7 @@ export async function createSmtpSink(): Promise<SmtpSink> {
   const waiters: { count: number; resolve: (mails: ReceivedMail[]) => void }[] = [];
   let replies: SinkReply[] = [];
   const attemptTimes: number[] = [];
+  const attemptWaiters: { count: number; resolve: () => void }[] = [];
   let rejected = new Set<string>();
 
   const server = new SMTPServer({
@@ -45,6 +48,7 @@ export async function createSmtpSink(): Promise<SmtpSink> {
     },
     onData: (stream, session, callback) => {
       attemptTimes.push(Date.now());
+      for (const waiter of attemptWaiters.filter((w) => attemptTimes.length >= w.count)) waiter.resolve();
       const reply = replies.shift() ?? 'accept';
       simpleParser(stream)
         .then((parsed) => {
@@ -59,6 +63,11 @@ export async function createSmtpSink(): Promise<SmtpSink> {
         .catch((error: Error) => callback(error));
     },
   });
+  // A client that dies mid-session resets its connection: expected in fault tests, not a test failure.
+  const unexpected: Error[] = [];
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') unexpected.push(error);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -66,6 +75,10 @@ export async function createSmtpSink(): Promise<SmtpSink> {
     received,
     attempts: () => attemptTimes.length,
     attemptTimes: () => [...attemptTimes],
+    waitForAttempts: (count) =>
+      attemptTimes.length >= count
+        ? Promise.resolve()
+        : new Promise((resolve) => attemptWaiters.push({ count, resolve })),
     rejectRecipients: (addresses) => {
       rejected = new Set(addresses.map((address) => address.toLowerCase()));
     },
@@ -76,6 +89,9 @@ export async function createSmtpSink(): Promise<SmtpSink> {
       received.length >= count
         ? Promise.resolve([...received])
         : new Promise((resolve) => waiters.push({ count, resolve })),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (unexpected.length > 0) throw new Error(`SMTP sink errors: ${unexpected.map((e) => e.message).join('; ')}`);
+    },
   };
 }

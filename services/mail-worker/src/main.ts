@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     logger,
     secrets,
     concurrency: config.MAIL_CONCURRENCY,
+    locks: { lockDuration: config.WORKER_LOCK_DURATION_MS, stalledInterval: config.WORKER_STALLED_INTERVAL_MS },
     smtpTimeouts: {
       connectionMs: config.SMTP_CONNECTION_TIMEOUT_MS,
       greetingMs: config.SMTP_GREETING_TIMEOUT_MS,

@@ -15,6 +15,8 @@ export type MailWorkerDeps = {
   secrets: SecretBox;
   smtpTimeouts?: SmtpTimeouts;
   concurrency?: number;
+  /** BullMQ lock and stalled-check timings (shortened in tests). */
+  locks?: { lockDuration: number; stalledInterval: number };
 };
 
 /** Binds sendEmail to the `mail-delivery` queue; retries and backoff come from the job's options. */
@@ -29,6 +31,7 @@ export function createMailWorker(deps: MailWorkerDeps): Worker {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: deps.concurrency ?? 4,
+    ...deps.locks,
   });
   worker.on('failed', (job, error) =>
     deps.logger.warn(

@@ -6,6 +6,9 @@ const shape = {
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
   REDIS_PREFIX: z.string().min(1).default('reportmail'),
+  /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   CURRENCY_SYMBOL: z.string().min(1).default('₱'),
   CURRENCY_LOCALE: z.string().min(2).default('en-PH'),

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     currency: { symbol: config.CURRENCY_SYMBOL, locale: config.CURRENCY_LOCALE },
     attachmentLimitBytes: config.ATTACHMENT_LIMIT_BYTES,
     concurrency: config.REPORT_CONCURRENCY,
+    locks: { lockDuration: config.WORKER_LOCK_DURATION_MS, stalledInterval: config.WORKER_STALLED_INTERVAL_MS },
   });
   logger.info({ concurrency: config.REPORT_CONCURRENCY }, 'report worker started');
 

@@ -14,6 +14,8 @@ export type ReportWorkerDeps = {
   currency: CurrencyOptions;
   attachmentLimitBytes: number;
   concurrency?: number;
+  /** BullMQ lock and stalled-check timings (shortened in tests). */
+  locks?: { lockDuration: number; stalledInterval: number };
 };
 
 export type ReportWorker = { worker: Worker; mailQueue: Queue; close: () => Promise<void> };
@@ -36,7 +38,12 @@ export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
       scheduleId: payload.scheduleId,
     });
     await job.updateProgress(5);
-    const result = await generateReport({ ...deps, logger, enqueueSendEmail }, payload, job.id ?? job.name);
+    const onProgress = (fraction: number) => {
+      job.updateProgress(5 + Math.round(fraction * 90)).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not publish job progress');
+      });
+    };
+    const result = await generateReport({ ...deps, logger, enqueueSendEmail, onProgress }, payload, job.id ?? job.name);
     await job.updateProgress(100);
     return result;
   };
@@ -44,6 +51,7 @@ export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
     connection,
     prefix,
     concurrency: deps.concurrency ?? 1,
+    ...deps.locks,
     settings: { repeatStrategy: scheduleRepeatStrategy },
   });
   worker.on('failed', (job, error) => deps.logger.error({ jobId: job?.id, err: error }, 'report job failed'));

@@ -2,7 +2,7 @@ import { type Database, reportSchedule } from '@reportmail/db';
 import { claimScheduledDelivery, type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
 import type { GenerateReportPayload } from '@reportmail/queue';
-import { type CurrencyOptions, formatDecimal } from '@reportmail/reports';
+import { type CurrencyOptions, formatDecimal, type WorkbookProgress } from '@reportmail/reports';
 import { reportPeriodForRun } from '@reportmail/schedules';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
@@ -17,6 +17,8 @@ export type GenerateReportDeps = {
   attachmentLimitBytes: number;
   /** Queues `send-email` for a ledger row (the payload carries its id only). */
   enqueueSendEmail: (deliveryId: string) => Promise<void>;
+  /** Share of the workbook written so far, 0–1 (for Bull Board). */
+  onProgress?: (fraction: number) => void;
 };
 
 export type GenerateReportResult = { outcome: 'queued' | 'duplicate' | 'skipped'; deliveryId: string };
@@ -53,6 +55,7 @@ export async function generateReport(
     frequencyLabel: FREQUENCY_LABELS[schedule.frequency],
     currency: deps.currency,
     now: generatedAt,
+    onProgress: deps.onProgress && progressReporter(deps.onProgress),
   });
   const email = emailContentFor({
     workbook,
@@ -86,6 +89,19 @@ export async function generateReport(
   await deps.enqueueSendEmail(delivery.id);
   log.info({ transactions: totals.transactions, sizeBytes: workbook.sizeBytes }, 'report generated');
   return { outcome: 'queued', deliveryId: delivery.id };
+}
+
+/** Rows written across both detail sheets, reported at each whole tenth. */
+function progressReporter(report: (fraction: number) => void) {
+  let lastTenth = 0;
+  return ({ sheet, written, expected }: WorkbookProgress) => {
+    const fraction = expected === 0 ? 1 : written / expected;
+    const overall = sheet === 'Sales' ? fraction / 2 : 0.5 + fraction / 2;
+    const tenth = Math.floor(overall * 10);
+    if (tenth <= lastTenth) return;
+    lastTenth = tenth;
+    report(tenth / 10);
+  };
 }
 
 async function loadSchedule(database: Database, id: string): Promise<Schedule> {

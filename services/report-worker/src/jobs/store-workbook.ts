@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { type Database, deliveryArtifact } from '@reportmail/db';
-import { type CurrencyOptions, type ReportPeriod, type WorkbookResult, writeReportWorkbook } from '@reportmail/reports';
+import {
+  type CurrencyOptions,
+  type ReportPeriod,
+  type WorkbookProgress,
+  type WorkbookResult,
+  writeReportWorkbook,
+} from '@reportmail/reports';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,6 +25,7 @@ export async function storeWorkbook(
     frequencyLabel: string;
     currency: CurrencyOptions;
     now: Date;
+    onProgress?: (progress: WorkbookProgress) => void;
   },
 ): Promise<StoredWorkbook> {
   const output = new PassThrough();
@@ -32,6 +39,7 @@ export async function storeWorkbook(
     currency: input.currency,
     now: input.now,
     largestPayments: LARGEST_PAYMENTS_IN_EMAIL,
+    onProgress: input.onProgress,
   });
   const content = Buffer.concat(chunks);
   const sha256 = createHash('sha256').update(content).digest('hex');

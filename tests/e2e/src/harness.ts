@@ -1,0 +1,106 @@
+import { reportSchedule, smtpSettings } from '@reportmail/db';
+import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
+import { createSecretBox, generateKeyEntry } from '@reportmail/secrets';
+import {
+  createSmtpSink,
+  createTestDatabase,
+  createTestRedis,
+  type LogLine,
+  type ServiceProcess,
+  type SmtpSink,
+  startServiceProcess,
+  type TestDatabase,
+  type TestRedis,
+} from '@reportmail/testing';
+
+export type ServiceName = 'scheduler' | 'report-worker' | 'mail-worker';
+
+/** The whole pipeline as separate processes over one test database, Redis prefix and SMTP sink. */
+export type Pipeline = {
+  database: TestDatabase;
+  redis: TestRedis;
+  sink: SmtpSink;
+  start: (name: ServiceName, env?: Record<string, string>) => ServiceProcess;
+  close: () => Promise<void>;
+};
+
+/** Short lock and lease timings, as BullMQ's own tests use, so takeovers happen within seconds. */
+const FAST_TIMINGS = {
+  WORKER_LOCK_DURATION_MS: '2000',
+  WORKER_STALLED_INTERVAL_MS: '500',
+  LEADER_TTL_MS: '1500',
+  LOG_LEVEL: 'info',
+};
+
+export async function createPipeline(): Promise<Pipeline> {
+  const [database, redis, sink] = await Promise.all([createTestDatabase(), createTestRedis(), createSmtpSink()]);
+  const secretsKey = generateKeyEntry('e2e');
+  const password = createSecretBox(secretsKey).encrypt('e2e-smtp-password', SMTP_PASSWORD_CONTEXT);
+  await database.db.insert(smtpSettings).values({
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    username: 'reports@shop.example',
+    passwordCiphertext: password,
+    fromAddress: 'reports@shop.example',
+    fromName: 'Shop Reports',
+  });
+  const env = {
+    ...FAST_TIMINGS,
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
+    SECRETS_KEY: secretsKey,
+  };
+  const processes: ServiceProcess[] = [];
+  return {
+    database,
+    redis,
+    sink,
+    start: (name, extra = {}) => {
+      const service = startServiceProcess(name, { ...env, ...extra });
+      processes.push(service);
+      return service;
+    },
+    close: async () => {
+      await Promise.all(processes.map((service) => service.stop()));
+      await Promise.all([redis.cleanup(), sink.close()]);
+      await database.drop();
+    },
+  };
+}
+
+export type ScheduleValues = Partial<typeof reportSchedule.$inferInsert>;
+
+export async function createSchedule(database: TestDatabase, values: ScheduleValues): Promise<string> {
+  const [row] = await database.db
+    .insert(reportSchedule)
+    .values({
+      name: 'Daily report',
+      enabled: true,
+      enabledAt: new Date(Date.now() - 48 * 3_600_000),
+      frequency: 'daily',
+      timezone: 'Asia/Manila',
+      recipientsTo: ['owner@shop.example'],
+      recipientsCc: ['books@shop.example'],
+      ...values,
+    })
+    .returning({ id: reportSchedule.id });
+  return row?.id as string;
+}
+
+/** `HH:MM` of an instant in a zone. */
+export function localTime(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}
+
+/** Matches a log line by its message and, optionally, some of its fields. */
+export const logged =
+  (msg: string, fields: Record<string, unknown> = {}) =>
+  (line: LogLine) =>
+    line.msg === msg && Object.entries(fields).every(([key, value]) => line[key] === value);

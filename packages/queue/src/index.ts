@@ -15,3 +15,9 @@ export {
 export { JOB_OPTIONS } from './options.js';
 export { enqueue, readGenerateReport, readPayload } from './payloads.js';
 export { decodeTiming, encodeTiming, scheduleRepeatStrategy } from './repeat.js';
+export {
+  publishScheduleChange,
+  type ScheduleChange,
+  scheduleChangesChannel,
+  subscribeScheduleChanges,
+} from './schedule-changes.js';

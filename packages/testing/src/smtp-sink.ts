@@ -5,7 +5,8 @@ import { SMTPServer } from 'smtp-server';
 /** How the sink answers the next message: accept it, refuse it with an SMTP reply, or never answer. */
 export type SinkReply = 'accept' | { code: number; message: string } | 'no-reply';
 
-export type ReceivedMail = { parsed: ParsedMail; envelope: { from: string; to: string[] } };
+/** A message the sink accepted, with when it accepted it (ms since the epoch). */
+export type ReceivedMail = { parsed: ParsedMail; envelope: { from: string; to: string[] }; receivedAt: number };
 
 export type SmtpSink = {
   port: number;
@@ -56,7 +57,11 @@ export async function createSmtpSink(): Promise<SmtpSink> {
           if (reply !== 'accept')
             return callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          received.push({ parsed, envelope: { from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) } });
+          received.push({
+            parsed,
+            envelope: { from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) },
+            receivedAt: Date.now(),
+          });
           for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve([...received]);
           callback();
         })

@@ -5,7 +5,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { asc, eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createSchedule, logged, type Pipeline } from './harness.js';
+import { createPipeline, createSchedule, type Pipeline } from './harness.js';
 
 const LEADER_TTL_MS = 1_500;
 const byDeliveryId = (id: string) => (mail: { parsed: { headers: Map<string, unknown> } }) =>

@@ -185,6 +185,15 @@ describe('generateReport', () => {
     expect((await findDelivery(database.db, result.deliveryId))?.status).toBe('skipped');
   });
 
+  it('drops a scheduled run of a schedule disabled after it was queued', async () => {
+    const schedule = await createSchedule({ enabled: false });
+    const queuedBefore = queued.length;
+    expect(
+      await generateReport(deps, { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'catch_up' }, 'job-off'),
+    ).toEqual({ outcome: 'disabled', deliveryId: '' });
+    expect(queued.length).toBe(queuedBefore);
+  });
+
   it('fails for good when the schedule no longer exists', async () => {
     await expect(
       generateReport(deps, { scheduleId: randomUUID(), scheduledAt: dueAt, trigger: 'scheduled' }, 'job-x'),

@@ -21,7 +21,7 @@ export type GenerateReportDeps = {
   onProgress?: (fraction: number) => void;
 };
 
-export type GenerateReportResult = { outcome: 'queued' | 'duplicate' | 'skipped'; deliveryId: string };
+export type GenerateReportResult = { outcome: 'queued' | 'duplicate' | 'skipped' | 'disabled'; deliveryId: string };
 
 const FREQUENCY_LABELS = { daily: 'Daily', every_3_days: 'Every 3 Days', weekly: 'Weekly', cron: 'Custom (cron)' };
 
@@ -37,6 +37,11 @@ export async function generateReport(
   jobKey: string,
 ): Promise<GenerateReportResult> {
   const schedule = await loadSchedule(deps.database, payload.scheduleId);
+  if (!schedule.enabled && (payload.trigger === 'scheduled' || payload.trigger === 'catch_up')) {
+    // Switched off after this run was queued: an admin who disables a schedule expects silence.
+    deps.logger.info({ scheduleId: schedule.id }, 'schedule disabled: run dropped');
+    return { outcome: 'disabled', deliveryId: '' };
+  }
   const period = reportPeriodForRun(schedule, new Date(payload.scheduledAt));
   const delivery = await claimDelivery(deps, schedule, payload, jobKey, period);
   if (!delivery) return { outcome: 'duplicate', deliveryId: '' };

@@ -1,0 +1,27 @@
+import { databaseUrl, loadConfig, logLevel, redisUrl, z } from '@reportmail/config';
+
+/** A whole number from the environment; an empty value counts as unset (coercion would read it as 0). */
+const envInteger = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce.number().int().min(min).max(max).default(fallback),
+  );
+
+const shape = {
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  LOG_LEVEL: logLevel,
+  REDIS_PREFIX: z.string().trim().min(1).default('reportmail'),
+  /** How long a silent leader keeps the lock: a standby takes over within about this long. */
+  LEADER_TTL_MS: envInteger(1_000, 300_000, 15_000),
+  /** A full reconcile at least every minute: it repairs whatever a lost change signal left behind. */
+  RECONCILE_INTERVAL_MS: envInteger(1_000, 60_000, 60_000),
+  /** How late a missed run may still be sent once; 0 never catches up. */
+  CATCH_UP_WINDOW_HOURS: envInteger(0, 7 * 24, 6),
+};
+
+export type SchedulerConfig = z.infer<z.ZodObject<typeof shape>>;
+
+export function loadSchedulerConfig(source: Record<string, string | undefined> = process.env): SchedulerConfig {
+  return loadConfig(shape, source);
+}

@@ -1,0 +1,78 @@
+import { createDatabase, explainDatabaseError } from '@reportmail/db';
+import { createLogger, type Logger } from '@reportmail/logger';
+import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
+import { loadSchedulerConfig, type SchedulerConfig } from './config.js';
+import { createScheduler } from './scheduler.js';
+
+/** A shutdown that waits on an unreachable Redis would otherwise hang until the supervisor kills it. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadSchedulerConfig();
+  const logger = createLogger({ service: 'scheduler', level: config.LOG_LEVEL });
+  const { database, connection, subscriber } = await connect(config, logger);
+  const scheduler = createScheduler({
+    db: database.db,
+    connection,
+    subscriber,
+    prefix: config.REDIS_PREFIX,
+    logger,
+    leaderTtlMs: config.LEADER_TTL_MS,
+    reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+    catchUpWindowMs: config.CATCH_UP_WINDOW_HOURS * 3_600_000,
+  });
+  await scheduler.start().catch(async (error: unknown) => {
+    subscriber.disconnect();
+    connection.disconnect();
+    await database.close();
+    throw error;
+  });
+  logger.info({ leaderTtlMs: config.LEADER_TTL_MS, reconcileIntervalMs: config.RECONCILE_INTERVAL_MS }, 'started');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: letting a running sync finish, then releasing the lock');
+    setTimeout(() => {
+      logger.error('shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    await scheduler.stop();
+    await subscriber.quit();
+    await connection.quit();
+    await database.close();
+    logger.info('stopped');
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(
+      signal,
+      () => void shutdown(signal).catch((error: unknown) => logger.error({ err: error }, 'shutdown failed')),
+    );
+  }
+}
+
+/** PostgreSQL and Redis (commands, and a connection of its own for change signals), both checked. */
+async function connect(config: SchedulerConfig, logger: Logger) {
+  const database = createDatabase(config.DATABASE_URL, { max: 2, applicationName: 'scheduler' });
+  const onError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
+  const connection = createRedisConnection(config.REDIS_URL, 'worker', { onError });
+  const subscriber = createRedisConnection(config.REDIS_URL, 'worker', { onError });
+  try {
+    await database.sql`select 1`.catch((error: unknown) => {
+      throw explainDatabaseError(error, config.DATABASE_URL);
+    });
+    await assertRedisReachable(connection, config.REDIS_URL);
+  } catch (error) {
+    subscriber.disconnect();
+    connection.disconnect();
+    await database.close();
+    throw error;
+  }
+  return { database, connection, subscriber };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`scheduler: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

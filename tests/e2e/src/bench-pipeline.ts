@@ -1,5 +1,6 @@
 // `pnpm bench:pipeline`: N schedules due at the same instant, delivered through the real services
 // (separate processes) to a local SMTP sink. Prints throughput, delay percentiles, duplicates and losses.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDatabase, migrateDatabase, smtpSettings } from '@reportmail/db';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
@@ -13,7 +14,7 @@ import { seedBenchDay, summarise } from './bench-support.js';
 import { localTime } from './harness.js';
 
 const HELP = `Usage: pnpm bench:pipeline [--schedules 1000] [--lead 40] [--report-workers 2] [--report-concurrency 2]
-                           [--mail-workers 1] [--mail-concurrency 16]
+                           [--mail-workers 2] [--mail-concurrency 8]
 
 Creates a fresh database (reportmail_bench_pipeline on DATABASE_URL's server), N daily schedules all due
 at the first whole minute at least --lead seconds away (Asia/Manila), and starts the scheduler, report
@@ -29,8 +30,8 @@ async function main(): Promise<void> {
       lead: { type: 'string', default: '40' },
       'report-workers': { type: 'string', default: '2' },
       'report-concurrency': { type: 'string', default: '2' },
-      'mail-workers': { type: 'string', default: '1' },
-      'mail-concurrency': { type: 'string', default: '16' },
+      'mail-workers': { type: 'string', default: '2' },
+      'mail-concurrency': { type: 'string', default: '8' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -86,11 +87,28 @@ async function main(): Promise<void> {
     ]);
     await waitForLedger(database.sql, sink.received.length);
     process.stdout.write(`${await summarise(database.sql, sink.received, instant, count)}\n`);
+    process.stdout.write(`${cpuReport(processes)}\n`);
   } finally {
     await Promise.all(processes.map((service) => service.stop()));
     await database.close();
     await Promise.all([redis.cleanup(), sink.close()]);
   }
+}
+
+/** CPU seconds each process used (Linux /proc), to show where the time goes; the sink runs in this one. */
+function cpuReport(processes: ServiceProcess[]): string {
+  const ticksPerSecond = 100;
+  const cpuOf = (pid: number | undefined) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const own = process.cpuUsage();
+  const parts = processes.map((service) => `${service.name} ${cpuOf(service.child.pid).toFixed(1)}`);
+  return `CPU seconds: ${parts.join(', ')}, bench + SMTP sink ${((own.user + own.system) / 1e6).toFixed(1)}`;
 }
 
 /** Polls Redis until every schedule has its delayed job (the scheduler's sync has no other outward signal). */

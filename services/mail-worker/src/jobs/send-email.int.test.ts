@@ -145,6 +145,16 @@ describe('sendEmail', () => {
     expect(sink.attempts()).toBe(attempts);
   });
 
+  it('ends a delivery without any "to" recipient as failed, naming why', async () => {
+    const id = await createGeneratedDelivery(database);
+    await database.sql`update reportmail.delivery set recipients = '{"to":[],"cc":[],"bcc":[]}' where id = ${id}`;
+    await expect(sendEmail(deps, { deliveryId: id }, once)).rejects.toThrow('has no "to" recipient');
+    expect(await findDelivery(database.db, id)).toMatchObject({
+      status: 'failed',
+      errorMessage: `Delivery ${id} has no "to" recipient`,
+    });
+  });
+
   it('fails clearly while SMTP is not configured', async () => {
     await database.sql`delete from reportmail.smtp_settings`;
     const id = await createGeneratedDelivery(database);

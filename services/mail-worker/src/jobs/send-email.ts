@@ -58,7 +58,11 @@ export async function sendEmail(
     await endDelivery(deps.database, delivery, 'failed', 'SMTP is not configured (set it with PUT /v1/smtp-settings)');
     throw new UnrecoverableError('SMTP is not configured');
   }
-  const message = await buildDeliveryMessage(deps.database, delivery, settings);
+  const message = await buildDeliveryMessage(deps.database, delivery, settings).catch(async (error: unknown) => {
+    // A delivery that can never be built (no recipient, no content) ends failed, not stuck in `sending`.
+    if (error instanceof UnrecoverableError) await endDelivery(deps.database, delivery, 'failed', error.message);
+    throw error;
+  });
   const composed = await composeMessage(message);
   const transport = createSmtpTransport(settings, deps.smtpTimeouts);
   try {

@@ -1,11 +1,11 @@
 import { delivery } from '@reportmail/db';
 import { createRedisConnection, enqueue, JOBS, QUEUES } from '@reportmail/queue';
-import type { LogLine } from '@reportmail/testing';
+import type { LogLine, ServiceProcess } from '@reportmail/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { asc, eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createSchedule, type Pipeline } from './harness.js';
+import { createPipeline, createSchedule, logged, type Pipeline } from './harness.js';
 
 const LEADER_TTL_MS = 1_500;
 const byDeliveryId = (id: string) => (mail: { parsed: { headers: Map<string, unknown> } }) =>
@@ -16,6 +16,7 @@ describe('exactly one email per period', () => {
   let connection: Redis;
   let queue: Queue;
   let events: QueueEvents;
+  let mailWorker: ServiceProcess;
 
   beforeAll(async () => {
     pipeline = await createPipeline();
@@ -24,7 +25,7 @@ describe('exactly one email per period', () => {
     events = new QueueEvents(QUEUES.reports, { connection: connection.duplicate(), prefix: pipeline.redis.prefix });
     await events.waitUntilReady();
     pipeline.start('report-worker');
-    pipeline.start('mail-worker');
+    mailWorker = pipeline.start('mail-worker');
   });
   afterAll(async () => {
     await events.close();
@@ -42,7 +43,10 @@ describe('exactly one email per period', () => {
     await pipeline.sink.waitForMessages(before + 1);
     const jobs = await Promise.all(['twice-a', 'twice-b'].map((id) => queue.getJob(id)));
     await Promise.all(jobs.map((job) => job?.waitUntilFinished(events)));
-    const rows = await pipeline.database.db.select().from(delivery).where(eq(delivery.scheduleId, scheduleId));
+    let rows = await pipeline.database.db.select().from(delivery).where(eq(delivery.scheduleId, scheduleId));
+    // The sink accepts a moment before the worker records it: wait for the worker's own word.
+    await mailWorker.waitForLog(logged('report email sent', { deliveryId: rows[0]?.id }), 'the send to be recorded');
+    rows = await pipeline.database.db.select().from(delivery).where(eq(delivery.scheduleId, scheduleId));
     expect(rows.map((row) => row.status)).toEqual(['sent']);
     expect(pipeline.sink.received.filter(byDeliveryId(rows[0]?.id ?? ''))).toHaveLength(1);
     expect(jobs.map((job) => job?.returnvalue?.outcome ?? null).sort()).toEqual(['duplicate', 'queued']);

@@ -1,0 +1,28 @@
+import { databaseUrl, loadConfig, logLevel, z } from '@reportmail/config';
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const shape = {
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: logLevel,
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  JWT_SECRET: z
+    .string({ error: 'is required: at least 32 random characters' })
+    .min(32, 'must be at least 32 characters'),
+  JWT_ISSUER: z.string().min(1).default('reportmail'),
+  JWT_AUDIENCE: z.string().min(1).default('reportmail-admin'),
+  JWT_EXPIRES_IN: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'must look like 15m, 1h or 1d')
+    .default('1h'),
+  ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
+  ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
+};
+
+export type ApiConfig = z.infer<z.ZodObject<typeof shape>>;
+
+export function loadApiConfig(source: Record<string, string | undefined> = process.env): ApiConfig {
+  return loadConfig(shape, source);
+}

@@ -1,4 +1,5 @@
 import { AppError } from '@reportmail/errors';
+import type { Sql } from 'postgres';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'CONNECT_TIMEOUT']);
 
@@ -38,4 +39,13 @@ export function explainDatabaseError(error: unknown, url: string): unknown {
     });
   }
   return error;
+}
+
+/** Fails with the explained error when PostgreSQL does not answer (a service's start-up check). */
+export async function assertDatabaseReachable(sql: Sql, url: string): Promise<void> {
+  try {
+    await sql`select 1`;
+  } catch (error) {
+    throw explainDatabaseError(error, url);
+  }
 }

@@ -5,7 +5,7 @@ export {
   type Db,
   schema,
 } from './client.js';
-export { describeDatabaseUrl, explainDatabaseError } from './errors.js';
+export { assertDatabaseReachable, describeDatabaseUrl, explainDatabaseError } from './errors.js';
 export { defaultMigrationsFolder, migrateDatabase } from './migrate.js';
 export * from './schema/service.js';
 export * from './schema/shop.js';

@@ -1,4 +1,4 @@
-import { createDatabase, explainDatabaseError } from '@reportmail/db';
+import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
@@ -9,9 +9,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
   const database = createDatabase(config.DATABASE_URL, { max: 10, applicationName: 'api' });
   try {
-    await database.sql`select 1`.catch((error: unknown) => {
-      throw explainDatabaseError(error, config.DATABASE_URL);
-    });
+    await assertDatabaseReachable(database.sql, config.DATABASE_URL);
     const admin = await ensureFirstAdmin(database.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     if (admin?.generated) {
       // Shown once, on the terminal only: the log never carries it.

@@ -1,4 +1,4 @@
-import { createDatabase, explainDatabaseError } from '@reportmail/db';
+import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
 import { loadReportWorkerConfig } from './config.js';
@@ -15,9 +15,7 @@ async function main(): Promise<void> {
     onError: (error) => logger.warn({ err: error }, 'redis connection error'),
   });
   try {
-    await database.sql`select 1`.catch((error: unknown) => {
-      throw explainDatabaseError(error, config.DATABASE_URL);
-    });
+    await assertDatabaseReachable(database.sql, config.DATABASE_URL);
     await assertRedisReachable(connection, config.REDIS_URL);
   } catch (error) {
     connection.disconnect();

@@ -1,4 +1,4 @@
-import { createDatabase, explainDatabaseError } from '@reportmail/db';
+import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger, type Logger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
 import { loadSchedulerConfig, type SchedulerConfig } from './config.js';
@@ -59,9 +59,7 @@ async function connect(config: SchedulerConfig, logger: Logger) {
   const connection = createRedisConnection(config.REDIS_URL, 'worker', { onError });
   const subscriber = createRedisConnection(config.REDIS_URL, 'worker', { onError });
   try {
-    await database.sql`select 1`.catch((error: unknown) => {
-      throw explainDatabaseError(error, config.DATABASE_URL);
-    });
+    await assertDatabaseReachable(database.sql, config.DATABASE_URL);
     await assertRedisReachable(connection, config.REDIS_URL);
   } catch (error) {
     subscriber.disconnect();

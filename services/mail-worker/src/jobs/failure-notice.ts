@@ -1,6 +1,6 @@
 import type { Delivery } from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
-import { composeMessage, type SmtpSettings, type SmtpTransport, sendComposed } from '@reportmail/mailer';
+import { composeMessage, messageIdFor, type SmtpSettings, type SmtpTransport, sendComposed } from '@reportmail/mailer';
 
 /**
  * Tells the admin address (when one is set) that a delivery ended without being sent. Best effort: the
@@ -36,7 +36,7 @@ export async function sendFailureNotice(
       bcc: [],
       subject: `[reportmail] Delivery ${outcome.status}: ${what}`,
       text: lines.join('\n'),
-      messageId: `<notice-${delivery.id}@${settings.fromAddress.split('@').pop() ?? 'reportmail.invalid'}>`,
+      messageId: messageIdFor(`notice-${delivery.id}`, settings.fromAddress),
     });
     await sendComposed(transport, notice);
   } catch (error) {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseUrl, loadConfig, logLevel, redisUrl, secretsKey, timeZone } from './index.js';
+import {
+  ConfigError,
+  databaseUrl,
+  envInteger,
+  loadConfig,
+  logLevel,
+  redisPrefix,
+  redisUrl,
+  secretsKey,
+  timeZone,
+  workerLockTimings,
+} from './index.js';
 
 const shape = {
   DATABASE_URL: databaseUrl,
@@ -47,5 +58,16 @@ describe('loadConfig', () => {
       `k2:${key},k1:${key}`,
     );
     expect(() => loadConfig({ SECRETS_KEY: secretsKey }, { SECRETS_KEY: 'short' })).toThrow(/SECRETS_KEY must be/);
+  });
+
+  it('reads empty numbers and prefixes as unset, and names a number out of range', () => {
+    const workerShape = { REDIS_PREFIX: redisPrefix, CONCURRENCY: envInteger(1, 16, 2), ...workerLockTimings };
+    expect(loadConfig(workerShape, { REDIS_PREFIX: ' ', CONCURRENCY: '', WORKER_LOCK_DURATION_MS: '' })).toEqual({
+      REDIS_PREFIX: 'reportmail',
+      CONCURRENCY: 2,
+      WORKER_LOCK_DURATION_MS: 30_000,
+      WORKER_STALLED_INTERVAL_MS: 30_000,
+    });
+    expect(() => loadConfig(workerShape, { CONCURRENCY: '17' })).toThrow(/CONCURRENCY Too big/i);
   });
 });

@@ -48,6 +48,22 @@ export const envBoolean = z.preprocess(
   z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
 );
 
+/** A whole number from the environment; an empty value counts as unset (coercion would read it as 0). */
+export const envInteger = (min: number, max: number, fallback: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/** An optional string variable; an empty value counts as unset. */
+export const optionalEnv = (schema: z.ZodType<string>) => z.preprocess(unsetIfEmpty, schema.optional());
+
+/** BullMQ's key prefix, shared by every service of one installation. */
+export const redisPrefix = z.preprocess(unsetIfEmpty, z.string().trim().min(1).default('reportmail'));
+
+/** BullMQ job lock timings of a worker: a job whose worker died is taken over after about this long. */
+export const workerLockTimings = {
+  WORKER_LOCK_DURATION_MS: envInteger(1_000, 600_000, 30_000),
+  WORKER_STALLED_INTERVAL_MS: envInteger(100, 600_000, 30_000),
+};
+
 export function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

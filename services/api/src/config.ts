@@ -1,13 +1,10 @@
-import { databaseUrl, loadConfig, logLevel, z } from '@reportmail/config';
-
-const optional = (schema: z.ZodType<string>) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+import { databaseUrl, envInteger, loadConfig, logLevel, optionalEnv, z } from '@reportmail/config';
 
 const shape = {
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: logLevel,
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  PORT: envInteger(1, 65_535, 3000),
   JWT_SECRET: z
     .string({ error: 'is required: at least 32 random characters' })
     .min(32, 'must be at least 32 characters'),
@@ -18,7 +15,7 @@ const shape = {
     .regex(/^\d+[smhd]$/, 'must look like 15m, 1h or 1d')
     .default('1h'),
   ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
-  ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
+  ADMIN_PASSWORD: optionalEnv(z.string().min(12, 'must be at least 12 characters')),
 };
 
 export type ApiConfig = z.infer<z.ZodObject<typeof shape>>;

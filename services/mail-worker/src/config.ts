@@ -1,17 +1,25 @@
-import { databaseUrl, loadConfig, logLevel, redisUrl, secretsKey, z } from '@reportmail/config';
+import {
+  databaseUrl,
+  envInteger,
+  loadConfig,
+  logLevel,
+  redisPrefix,
+  redisUrl,
+  secretsKey,
+  workerLockTimings,
+  type z,
+} from '@reportmail/config';
 
-const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
+const milliseconds = (fallback: number) => envInteger(100, 600_000, fallback);
 
 const shape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
   SECRETS_KEY: secretsKey,
-  REDIS_PREFIX: z.string().min(1).default('reportmail'),
-  /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
-  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
-  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  REDIS_PREFIX: redisPrefix,
+  ...workerLockTimings,
+  MAIL_CONCURRENCY: envInteger(1, 64, 4),
   SMTP_CONNECTION_TIMEOUT_MS: milliseconds(30_000),
   SMTP_GREETING_TIMEOUT_MS: milliseconds(30_000),
   /** Includes the wait for the reply to the message data (RFC 5321 suggests up to 10 minutes). */

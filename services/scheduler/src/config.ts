@@ -1,17 +1,10 @@
-import { databaseUrl, loadConfig, logLevel, redisUrl, z } from '@reportmail/config';
-
-/** A whole number from the environment; an empty value counts as unset (coercion would read it as 0). */
-const envInteger = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.coerce.number().int().min(min).max(max).default(fallback),
-  );
+import { databaseUrl, envInteger, loadConfig, logLevel, redisPrefix, redisUrl, type z } from '@reportmail/config';
 
 const shape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
-  REDIS_PREFIX: z.string().trim().min(1).default('reportmail'),
+  REDIS_PREFIX: redisPrefix,
   /** How long a silent leader keeps the lock: a standby takes over within about this long. */
   LEADER_TTL_MS: envInteger(1_000, 300_000, 15_000),
   /** A full reconcile at least every minute: it repairs whatever a lost change signal left behind. */

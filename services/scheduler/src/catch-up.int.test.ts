@@ -1,15 +1,16 @@
 import { delivery, reportSchedule } from '@reportmail/db';
 import { createLeaderLock, type LeaderLock } from '@reportmail/leader';
 import { createLogger } from '@reportmail/logger';
-import { createRedisConnection, encodeTiming, JOBS, QUEUES, scheduleRepeatStrategy } from '@reportmail/queue';
+import { encodeTiming, JOBS } from '@reportmail/queue';
 import { reportPeriodForRun } from '@reportmail/schedules';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@reportmail/testing';
-import { Queue } from 'bullmq';
+import type { TestDatabase, TestRedis } from '@reportmail/testing';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMissedRuns } from './catch-up.js';
 import { schedulerIdFor } from './job-ids.js';
 import { periodInputOf, timingOf } from './schedule-rows.js';
+import { createLeaderFixture, type LeaderFixture } from './test-fixtures.js';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 const HOUR = 3_600_000;
@@ -23,29 +24,18 @@ describe('enqueueMissedRuns on real PostgreSQL and Redis', () => {
   let connection: Redis;
   let queue: Queue;
   let lock: LeaderLock;
+  let fixture: LeaderFixture;
 
   beforeAll(async () => {
-    [database, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
-    connection = createRedisConnection(redis.url, 'worker');
-    queue = new Queue(QUEUES.reports, {
-      connection,
-      prefix: redis.prefix,
-      settings: { repeatStrategy: scheduleRepeatStrategy },
-    });
-    lock = createLeaderLock({ redis: connection, key: `${redis.prefix}:scheduler:leader`, ttlMs: 10_000 });
-    await lock.start();
+    fixture = await createLeaderFixture();
+    ({ database, redis, connection, queue, lock } = fixture);
   });
   afterEach(async () => {
     await database.db.delete(delivery);
     await database.db.delete(reportSchedule);
     await queue.obliterate({ force: true });
   });
-  afterAll(async () => {
-    await lock.stop();
-    await queue.close();
-    await connection.quit();
-    await Promise.all([database.drop(), redis.cleanup()]);
-  });
+  afterAll(() => fixture.close());
 
   const catchUp = (windowMs: number, now: Date) =>
     enqueueMissedRuns({ db: database.db, queue, lock, logger, windowMs }, now);

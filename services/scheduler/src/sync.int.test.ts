@@ -1,16 +1,16 @@
 import { reportSchedule, schedulerFence } from '@reportmail/db';
 import { createLeaderLock, type LeaderLock } from '@reportmail/leader';
 import { createLogger } from '@reportmail/logger';
-import { createRedisConnection, QUEUES, scheduleRepeatStrategy } from '@reportmail/queue';
 import { nextRunAfter } from '@reportmail/schedules';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@reportmail/testing';
-import { Queue } from 'bullmq';
+import type { TestDatabase, TestRedis } from '@reportmail/testing';
+import type { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedulerIdFor, slotJobId } from './job-ids.js';
 import { timingOf } from './schedule-rows.js';
 import { type SyncDeps, syncSchedules } from './sync.js';
+import { createLeaderFixture, type LeaderFixture } from './test-fixtures.js';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 
@@ -20,25 +20,14 @@ describe('syncSchedules on real PostgreSQL and Redis', () => {
   let connection: Redis;
   let queue: Queue;
   let lock: LeaderLock;
+  let fixture: LeaderFixture;
   const ids = { daily: '', everyThreeDays: '', cron: '', disabled: '' };
 
   beforeAll(async () => {
-    [database, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
-    connection = createRedisConnection(redis.url, 'worker');
-    queue = new Queue(QUEUES.reports, {
-      connection,
-      prefix: redis.prefix,
-      settings: { repeatStrategy: scheduleRepeatStrategy },
-    });
-    lock = createLeaderLock({ redis: connection, key: `${redis.prefix}:scheduler:leader`, ttlMs: 10_000 });
-    await lock.start();
+    fixture = await createLeaderFixture();
+    ({ database, redis, connection, queue, lock } = fixture);
   });
-  afterAll(async () => {
-    await lock.stop();
-    await queue.close();
-    await connection.quit();
-    await Promise.all([database.drop(), redis.cleanup()]);
-  });
+  afterAll(() => fixture.close());
 
   const deps = (): SyncDeps => ({ db: database.db, queue, lock, logger });
   const insertSchedule = async (values: Partial<typeof reportSchedule.$inferInsert>) => {

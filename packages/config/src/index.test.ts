@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   databaseUrl,
+  envFlag,
   envInteger,
   loadConfig,
   logLevel,
@@ -69,5 +70,23 @@ describe('loadConfig', () => {
       WORKER_STALLED_INTERVAL_MS: 30_000,
     });
     expect(() => loadConfig(workerShape, { CONCURRENCY: '17' })).toThrow(/CONCURRENCY Too big/i);
+  });
+});
+
+describe('envFlag', () => {
+  it.each([
+    [undefined, true, true],
+    ['', false, false],
+    [' ', true, true],
+    ['false', true, false],
+    ['0', true, false],
+    ['true', false, true],
+    ['1', false, true],
+  ])('%j with fallback %s is %s', (value, fallback, expected) => {
+    expect(loadConfig({ FLAG: envFlag(fallback) }, { FLAG: value }).FLAG).toBe(expected);
+  });
+
+  it('names the variable for anything else', () => {
+    expect(() => loadConfig({ FLAG: envFlag(false) }, { FLAG: 'yes' })).toThrow('FLAG must be true or false');
   });
 });

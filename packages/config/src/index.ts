@@ -43,10 +43,15 @@ export const secretsKey = z.preprocess(
     ),
 );
 
-export const envBoolean = z.preprocess(
-  unsetIfEmpty,
-  z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
-);
+/** `true`/`false`/`1`/`0`; unset or empty gives the fallback. */
+export const envFlag = (fallback: boolean) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1'),
+  );
 
 /** A whole number from the environment; an empty value counts as unset (coercion would read it as 0). */
 export const envInteger = (min: number, max: number, fallback: number) =>

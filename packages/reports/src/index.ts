@@ -19,6 +19,7 @@ export {
   type PeriodMode,
   periodBetween,
   periodFromLocalDates,
+  periodFromRange,
   periodLabel,
   previousPeriod,
   type ReportPeriod,

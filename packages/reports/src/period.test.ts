@@ -5,6 +5,7 @@ import {
   type PeriodMode,
   periodBetween,
   periodFromLocalDates,
+  periodFromRange,
   previousPeriod,
   workbookFilename,
 } from './period.js';
@@ -149,6 +150,8 @@ describe('computeReportPeriod', () => {
     expect(period.end.toISOString()).toBe(end);
     expect(period.label).toBe(label);
     expect((period.end.getTime() - period.start.getTime()) / 3_600_000).toBe(Number(hours));
+    // A ledger row keeps only the instants: they must give back the same period (label, days, mode).
+    expect(periodFromRange(period.start, period.end, timezone)).toEqual(period);
   });
 
   it('rejects an unknown zone naming the field', () => {
@@ -249,5 +252,12 @@ describe('periodBetween', () => {
       'Dec 31, 2026, 21:00 – Jan 1, 2027, 09:00',
     );
     expect(() => periodBetween(start, start, 'Asia/Manila')).toThrow('end: must be after start');
+  });
+});
+
+describe('periodFromRange', () => {
+  it('reads instants that are not on local midnights as a span', () => {
+    const [start, end] = [new Date('2026-03-02T01:00:00Z'), new Date('2026-03-03T01:00:00Z')];
+    expect(periodFromRange(start, end, 'Asia/Manila')).toEqual(periodBetween(start, end, 'Asia/Manila'));
   });
 });

@@ -101,6 +101,20 @@ export function periodBetween(start: Date, end: Date, timezone: string): ReportP
 }
 
 /**
+ * The period a stored `[start, end)` stands for (a ledger row keeps only its instants): whole local days
+ * when both ends are local midnights, days "to date" when only the start is, otherwise a span.
+ */
+export function periodFromRange(start: Date, end: Date, timezone: string): ReportPeriod {
+  assertTimeZone(timezone);
+  const localDay = (instant: Date) => DateTime.fromJSDate(instant, { zone: timezone }).toISODate() as string;
+  const isMidnight = (instant: Date) => startOfLocalDay(localDay(instant), timezone).getTime() === instant.getTime();
+  if (end.getTime() <= start.getTime() || !isMidnight(start)) return periodBetween(start, end, timezone);
+  const firstDay = localDay(start);
+  if (isMidnight(end)) return periodFromLocalDates(firstDay, addDays(localDay(end), -1), timezone);
+  return buildPeriod({ firstDay, lastDay: localDay(end), end, timezone, mode: 'to_date' });
+}
+
+/**
  * The period of equal length that ends where this one starts: the same number of calendar days
  * (so 23- and 25-hour days line up), or the same duration for a span.
  */

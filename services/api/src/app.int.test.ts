@@ -1,14 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { adminUser } from '@reportmail/db';
-import { createLogger } from '@reportmail/logger';
-import { createTestDatabase, type TestDatabase } from '@reportmail/testing';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.js';
-import { hashPassword } from './auth/passwords.js';
+import { type ApiFixture, createApiFixture, TEST_JWT_SECRET, TEST_PASSWORD } from './test-fixtures.js';
 
-const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
-const AUTH = { secret: SECRET, issuer: 'reportmail', audience: 'reportmail-admin', expiresIn: '1h' };
+const SECRET = TEST_JWT_SECRET;
 const now = () => Math.floor(Date.now() / 1000);
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -19,7 +16,7 @@ function forge(header: object, claims: object, secret = SECRET, algorithm = 'sha
 }
 
 describe('the admin API: login and tokens', () => {
-  let database: TestDatabase;
+  let fixture: ApiFixture;
   let app: FastifyInstance;
   let userId: string;
   const claims = () => ({
@@ -36,34 +33,29 @@ describe('the admin API: login and tokens', () => {
   const login = (body: unknown) => app.inject({ method: 'POST', url: '/auth/login', payload: body as object });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const [row] = await database.db
-      .insert(adminUser)
-      .values({ email: 'Owner@Shop.example', passwordHash: await hashPassword('correct horse'), role: 'admin' })
-      .returning({ id: adminUser.id });
-    userId = row?.id as string;
-    app = await buildApp({ database, logger: createLogger({ service: 'test', level: 'silent' }), auth: AUTH });
+    fixture = await createApiFixture({ LOGIN_ATTEMPTS_PER_15_MIN: '6' });
+    app = fixture.app;
+    userId = fixture.admin.id;
   });
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  afterAll(async () => fixture.close());
 
   it('answers /health', async () => {
     expect((await app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
   });
 
   it('logs in with the right password (email case-insensitive) and the token works', async () => {
-    const reply = await login({ email: 'owner@shop.example', password: 'correct horse' });
+    const reply = await login({ email: 'OWNER@shop.example', password: TEST_PASSWORD });
     expect(reply.statusCode).toBe(200);
+    const cookie = String(reply.headers['set-cookie']);
+    expect(cookie).toMatch(/^reportmail_session=[\w.-]+; Path=\/admin; HttpOnly; SameSite=Strict$/);
     const { token, role } = reply.json();
     expect(role).toBe('admin');
-    expect((await me(token)).json()).toEqual({ id: userId, email: 'Owner@Shop.example', role: 'admin' });
+    expect((await me(token)).json()).toEqual({ id: userId, email: 'owner@shop.example', role: 'admin' });
   });
 
   it.each([
     ['a wrong password', { email: 'owner@shop.example', password: 'wrong' }],
-    ['an unknown email', { email: 'nobody@shop.example', password: 'correct horse' }],
+    ['an unknown email', { email: 'nobody@shop.example', password: TEST_PASSWORD }],
   ])('refuses %s with the same 401', async (_, body) => {
     const reply = await login(body);
     expect([reply.statusCode, reply.json()]).toEqual([
@@ -105,5 +97,55 @@ describe('the admin API: login and tokens', () => {
 
   it('accepts a well-formed token it did not issue through login (the forging helper is honest)', async () => {
     expect((await me(forge({ alg: 'HS256', typ: 'JWT' }, claims()))).statusCode).toBe(200);
+  });
+});
+
+describe('the admin API: users who lose access, and login limits', () => {
+  let fixture: ApiFixture;
+  const login = (email: string, password: string, remoteAddress: string) =>
+    fixture.app.inject({ method: 'POST', url: '/auth/login', payload: { email, password }, remoteAddress });
+
+  beforeAll(async () => {
+    fixture = await createApiFixture({ LOGIN_ATTEMPTS_PER_15_MIN: '3' });
+  });
+  afterAll(async () => fixture.close());
+
+  it('reads the role from the database: a demoted user is a viewer, a disabled one is out, at once', async () => {
+    const [user] = await fixture.database.db
+      .insert(adminUser)
+      .values({ email: 'temp@shop.example', passwordHash: 'unused', role: 'admin' })
+      .returning();
+    const token = await fixture.app.jwt.sign({ sub: user?.id as string, role: 'admin', email: 'temp@shop.example' });
+    const me = () =>
+      fixture.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).json().role).toBe('admin');
+    await fixture.database.db
+      .update(adminUser)
+      .set({ role: 'viewer' })
+      .where(eq(adminUser.id, user?.id as string));
+    expect((await me()).json().role).toBe('viewer');
+    await fixture.database.db
+      .update(adminUser)
+      .set({ disabledAt: new Date() })
+      .where(eq(adminUser.id, user?.id as string));
+    expect([(await me()).statusCode, (await me()).json().error]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('limits attempts per email, whatever address they come from, even with the right password', async () => {
+    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) {
+      expect((await login('owner@shop.example', 'guess', address)).statusCode).toBe(401);
+    }
+    const blocked = await login('Owner@Shop.example', TEST_PASSWORD, '10.0.0.4');
+    expect([blocked.statusCode, blocked.json().error]).toEqual([429, 'RATE_LIMITED']);
+    expect((await login('clerk@shop.example', TEST_PASSWORD, '10.0.0.5')).statusCode).toBe(200);
+  });
+
+  it('limits attempts per address, whatever emails they try', async () => {
+    for (const email of ['a@shop.example', 'b@shop.example', 'c@shop.example']) {
+      expect((await login(email, 'guess', '10.0.9.9')).statusCode).toBe(401);
+    }
+    const blocked = await login('clerk@shop.example', TEST_PASSWORD, '10.0.9.9');
+    expect([blocked.statusCode, blocked.json().error]).toEqual([429, 'RATE_LIMITED']);
+    expect(blocked.json().message).toMatch(/^Too many requests: try again in \d+ (seconds|minutes)$/);
   });
 });

@@ -1,22 +1,78 @@
 import type { Database } from '@reportmail/db';
 import type { Logger } from '@reportmail/logger';
+import type { SecretBox } from '@reportmail/secrets';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { type AuthOptions, authPlugin } from './plugins/auth.js';
+import type { Redis } from 'ioredis';
+import type { ApiConfig } from './config.js';
+import { authPlugin } from './plugins/auth.js';
+import { bullBoardPlugin } from './plugins/bull-board.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { securityPlugin } from './plugins/security.js';
+import type { ApiQueues } from './queues.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { deliveryRoutes } from './routes/deliveries.js';
 import { healthRoutes } from './routes/health.js';
+import { opsRoutes } from './routes/ops.js';
+import { reportDataRoutes } from './routes/report-data.js';
+import { scheduleActionRoutes } from './routes/schedule-actions.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { smtpSettingsRoutes } from './routes/smtp-settings.js';
+import { userRoutes } from './routes/users.js';
 
-export type AppDeps = { database: Database; logger: Logger; auth: AuthOptions };
+export type AppDeps = {
+  config: ApiConfig;
+  database: Database;
+  logger: Logger;
+  /** Commands only (rate-limit counters, change signals, readiness); BullMQ queues have their own. */
+  redis: Redis;
+  queues: ApiQueues;
+  secretBox: SecretBox;
+};
 
 /** The admin API, built from its dependencies; `listen` is the caller's business (main.ts, tests). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: 256 * 1024 });
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: 256 * 1024,
+    // Behind a reverse proxy request.ip (rate limits, audit) must be the client's, not the proxy's.
+    trustProxy: config.TRUST_PROXY,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin);
-  await app.register(authPlugin, deps.auth);
-  await app.register(healthRoutes);
-  await app.register(authRoutes, { db: deps.database.db });
+  await app.register(openapiPlugin);
+  await app.register(securityPlugin, {
+    redis: deps.redis,
+    redisPrefix: config.REDIS_PREFIX,
+    loginAttemptsPer15Min: config.LOGIN_ATTEMPTS_PER_15_MIN,
+    sendsPerMinute: config.SENDS_PER_MINUTE,
+  });
+  await app.register(authPlugin, {
+    db: deps.database.db,
+    secret: config.JWT_SECRET,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    expiresIn: config.JWT_EXPIRES_IN,
+    cookieSecure: config.COOKIE_SECURE,
+  });
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    userRoutes,
+    smtpSettingsRoutes,
+    scheduleRoutes,
+    scheduleActionRoutes,
+    deliveryRoutes,
+    reportDataRoutes,
+    auditRoutes,
+    opsRoutes,
+    bullBoardPlugin,
+  ]) {
+    await app.register(routes, deps);
+  }
   return app;
 }

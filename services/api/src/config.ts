@@ -1,10 +1,28 @@
-import { databaseUrl, envInteger, loadConfig, logLevel, optionalEnv, z } from '@reportmail/config';
+import {
+  databaseUrl,
+  envFlag,
+  envInteger,
+  loadConfig,
+  logLevel,
+  optionalEnv,
+  redisPrefix,
+  redisUrl,
+  secretsKey,
+  timeZone,
+  z,
+} from '@reportmail/config';
 
 const shape = {
   DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: redisPrefix,
   LOG_LEVEL: logLevel,
+  /** Encrypts the SMTP password the API stores and signs attachment links. */
+  SECRETS_KEY: secretsKey,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: envInteger(1, 65_535, 3000),
+  /** Where admins and email links reach the API (signed attachment links start with it). */
+  PUBLIC_URL: optionalEnv(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   JWT_SECRET: z
     .string({ error: 'is required: at least 32 random characters' })
     .min(32, 'must be at least 32 characters'),
@@ -14,12 +32,28 @@ const shape = {
     .string()
     .regex(/^\d+[smhd]$/, 'must look like 15m, 1h or 1d')
     .default('1h'),
+  /** Set when a reverse proxy sits in front: its X-Forwarded-For then names the client (rate limits). */
+  TRUST_PROXY: envFlag(false),
+  /** The session cookie (Bull Board) is `Secure` unless this is false (plain-http development only). */
+  COOKIE_SECURE: envFlag(true),
   ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
   ADMIN_PASSWORD: optionalEnv(z.string().min(12, 'must be at least 12 characters')),
+  /** Lets SMTP hosts resolve to loopback/private/link-local addresses (development and tests). */
+  ALLOW_PRIVATE_SMTP: envFlag(false),
+  LOGIN_ATTEMPTS_PER_15_MIN: envInteger(1, 10_000, 10),
+  SENDS_PER_MINUTE: envInteger(1, 10_000, 10),
+  REPORT_TIMEZONE: timeZone,
+  CURRENCY_SYMBOL: z.string().min(1).default('₱'),
+  CURRENCY_LOCALE: z.string().min(2).default('en-PH'),
 };
 
 export type ApiConfig = z.infer<z.ZodObject<typeof shape>>;
 
 export function loadApiConfig(source: Record<string, string | undefined> = process.env): ApiConfig {
   return loadConfig(shape, source);
+}
+
+/** The base of links the API hands out (PUBLIC_URL, else where it listens). */
+export function publicBaseUrl(config: Pick<ApiConfig, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
 }

@@ -1,40 +1,45 @@
 import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
+import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
+import { createSecretBox } from '@reportmail/secrets';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
-import { loadApiConfig } from './config.js';
+import { loadApiConfig, publicBaseUrl } from './config.js';
+import { closeApiQueues, createApiQueues } from './queues.js';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
+  const secretBox = createSecretBox(config.SECRETS_KEY);
   const database = createDatabase(config.DATABASE_URL, { max: 10, applicationName: 'api' });
+  const onError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
+  const redis = createRedisConnection(config.REDIS_URL, 'producer', { onError });
+  const queues = createApiQueues(createRedisConnection(config.REDIS_URL, 'producer', { onError }), config.REDIS_PREFIX);
+  const closeClients = async () => {
+    await closeApiQueues(queues);
+    redis.disconnect();
+    await database.close();
+  };
   try {
     await assertDatabaseReachable(database.sql, config.DATABASE_URL);
+    await assertRedisReachable(redis, config.REDIS_URL);
     const admin = await ensureFirstAdmin(database.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     if (admin?.generated) {
       // Shown once, on the terminal only: the log never carries it.
       process.stdout.write(`First admin created: ${admin.email} / ${admin.password} (change it after signing in)\n`);
     }
   } catch (error) {
-    await database.close();
+    await closeClients();
     throw error;
   }
-  const app = await buildApp({
-    database,
-    logger,
-    auth: {
-      secret: config.JWT_SECRET,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-      expiresIn: config.JWT_EXPIRES_IN,
-    },
-  });
+  const app = await buildApp({ config, database, logger, redis, queues, secretBox });
   await app.listen({ host: config.HOST, port: config.PORT });
+  logger.info({ url: publicBaseUrl(config), docs: '/docs', queues: '/admin/queues' }, 'api started');
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping: finishing requests in flight');
     await app.close();
-    await database.close();
+    await closeClients();
     logger.info('stopped');
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

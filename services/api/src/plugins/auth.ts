@@ -1,18 +1,27 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
+import { adminUser, type Db } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 export type Role = 'admin' | 'viewer';
 export type TokenClaims = { sub: string; role: Role; email: string };
 
+/** The browser session for Bull Board: the same JWT, in a cookie only /admin/queues ever receives. */
+export const SESSION_COOKIE = 'reportmail_session';
+export const SESSION_PATH = '/admin';
+
 export type AuthOptions = {
+  db: Db;
   /** HS256 key, at least 32 characters. */
   secret: string;
   issuer: string;
   audience: string;
   /** e.g. `1h` */
   expiresIn: string;
+  cookieSecure: boolean;
 };
 
 declare module '@fastify/jwt' {
@@ -24,18 +33,26 @@ declare module '@fastify/jwt' {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: any signed-in user (admin or viewer). */
+    /** preHandler: any signed-in user (admin or viewer), by bearer token. */
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** preHandler: signed in with this role (admins pass every check). */
     requireRole: (role: Role) => (request: FastifyRequest) => Promise<void>;
+    /** The signed-in admin of a browser session cookie, or null. */
+    sessionAdmin: (request: FastifyRequest) => Promise<TokenClaims | null>;
+    /** Sets the session cookie for a token just issued; clears it when given null. */
+    setSessionCookie: (reply: FastifyReply, token: string | null) => void;
   }
 }
 
+const unauthenticated = () => new AppError('UNAUTHENTICATED', 'A valid bearer token is required');
+
 /**
  * JWT with one pinned algorithm (HS256: no `none`, no algorithm confusion), issuer and audience checked,
- * and exp/iat/sub required; any failure is a 401 with the same message.
+ * and exp/iat/sub required; any failure is a 401 with the same message. The role is read from the
+ * database on every request, so a disabled or demoted user loses access at once, not at token expiry.
  */
 export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
+  await app.register(fastifyCookie);
   await app.register(fastifyJwt, {
     secret: options.secret,
     sign: { algorithm: 'HS256', iss: options.issuer, aud: options.audience, expiresIn: options.expiresIn },
@@ -46,12 +63,20 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
       requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub'],
     },
   });
+
+  const currentUser = async (claims: TokenClaims): Promise<TokenClaims | null> => {
+    const [user] = await options.db
+      .select({ id: adminUser.id, email: adminUser.email, role: adminUser.role })
+      .from(adminUser)
+      .where(and(eq(adminUser.id, claims.sub), isNull(adminUser.disabledAt)));
+    return user ? { sub: user.id, email: user.email, role: user.role } : null;
+  };
+
   const authenticate = async (request: FastifyRequest) => {
-    try {
-      await request.jwtVerify();
-    } catch {
-      throw new AppError('UNAUTHENTICATED', 'A valid bearer token is required');
-    }
+    const claims = await request.jwtVerify<TokenClaims>().catch(() => null);
+    const user = claims && (await currentUser(claims));
+    if (!user) throw unauthenticated();
+    request.user = user;
   };
   app.decorate('authenticate', authenticate);
   app.decorate('requireRole', (role: Role) => async (request: FastifyRequest) => {
@@ -59,5 +84,19 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     if (role === 'admin' && request.user.role !== 'admin') {
       throw new AppError('FORBIDDEN', 'This needs the admin role');
     }
+  });
+  app.decorate('sessionAdmin', async (request: FastifyRequest) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return null;
+    const claims = await Promise.resolve()
+      .then(() => app.jwt.verify<TokenClaims>(token))
+      .catch(() => null);
+    const user = claims && (await currentUser(claims));
+    return user?.role === 'admin' ? user : null;
+  });
+  app.decorate('setSessionCookie', (reply: FastifyReply, token: string | null) => {
+    const cookie = { path: SESSION_PATH, httpOnly: true, secure: options.cookieSecure, sameSite: 'strict' as const };
+    if (token === null) reply.clearCookie(SESSION_COOKIE, cookie);
+    else reply.setCookie(SESSION_COOKIE, token, cookie);
   });
 });

@@ -1,10 +1,11 @@
-import { adminUser, type Db } from '@reportmail/db';
+import { adminUser } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AppDeps } from '../app.js';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
-import { errorBody } from './schemas.js';
+import { bearer, errorBody } from './schemas.js';
 
 const loginBody = z.strictObject({
   email: z.string().trim().min(3).max(320),
@@ -12,18 +13,23 @@ const loginBody = z.strictObject({
 });
 const loginReply = z.object({ token: z.string(), tokenType: z.literal('Bearer'), role: z.enum(['admin', 'viewer']) });
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
   app.post(
     '/auth/login',
     {
+      onRequest: app.limits.loginPerAddress,
+      preHandler: app.limits.loginPerEmail,
       schema: {
         tags: ['auth'],
         summary: 'Exchange email and password for a bearer token',
+        description:
+          'Also sets an http-only session cookie (path /admin) so an admin can open Bull Board in a browser. ' +
+          'Attempts are limited per client address and per email.',
         body: loginBody,
-        response: { 200: loginReply, 400: errorBody, 401: errorBody },
+        response: { 200: loginReply, 400: errorBody, 401: errorBody, 429: errorBody },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { email, password } = request.body;
       const [user] = await db
         .select()
@@ -32,6 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !valid) throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
       const token = await app.jwt.sign({ sub: user.id, role: user.role, email: user.email });
+      app.setSessionCookie(reply, token);
       return { token, tokenType: 'Bearer' as const, role: user.role };
     },
   );
@@ -43,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       schema: {
         tags: ['auth'],
         summary: 'Who the bearer token belongs to',
-        security: [{ bearerAuth: [] }],
+        security: bearer,
         response: {
           200: z.object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'viewer']) }),
           401: errorBody,
@@ -51,5 +58,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request) => ({ id: request.user.sub, email: request.user.email, role: request.user.role }),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Clear the browser session cookie (bearer tokens simply expire)',
+        response: { 204: z.null() },
+      },
+    },
+    async (_request, reply) => {
+      app.setSessionCookie(reply, null);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -2,7 +2,13 @@ import { type Database, reportSchedule } from '@reportmail/db';
 import { claimScheduledDelivery, type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
 import type { GenerateReportPayload } from '@reportmail/queue';
-import { type CurrencyOptions, formatDecimal, type WorkbookProgress } from '@reportmail/reports';
+import {
+  type CurrencyOptions,
+  formatDecimal,
+  periodFromRange,
+  type ReportPeriod,
+  type WorkbookProgress,
+} from '@reportmail/reports';
 import { reportPeriodForRun } from '@reportmail/schedules';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
@@ -42,9 +48,9 @@ export async function generateReport(
     deps.logger.info({ scheduleId: schedule.id }, 'schedule disabled: run dropped');
     return { outcome: 'disabled', deliveryId: '' };
   }
-  const period = reportPeriodForRun(schedule, new Date(payload.scheduledAt));
-  const delivery = await claimDelivery(deps, schedule, payload, jobKey, period);
-  if (!delivery) return { outcome: 'duplicate', deliveryId: '' };
+  const run = await claimRun(deps, schedule, payload, jobKey);
+  if (!run) return { outcome: 'duplicate', deliveryId: '' };
+  const { delivery, period } = run;
   const log = deps.logger.child({ deliveryId: delivery.id, periodStart: period.start.toISOString() });
   if (delivery.status === 'sending') {
     // A retry after the report was stored: only the email job may be missing.
@@ -115,19 +121,24 @@ async function loadSchedule(database: Database, id: string): Promise<Schedule> {
   return schedule;
 }
 
-/** The ledger row this run works on, or null when another trigger already owns the period. */
-async function claimDelivery(
+/**
+ * The ledger row this run works on and its period, or null when another trigger already owns it.
+ * Scheduled runs derive the period from their instant; manual and test runs report on the period the
+ * API stored on their row (the current one, a chosen one, or a resent delivery's).
+ */
+async function claimRun(
   deps: GenerateReportDeps,
   schedule: Schedule,
   payload: GenerateReportPayload,
   jobKey: string,
-  period: { start: Date; end: Date; timezone: string },
-): Promise<Delivery | null> {
+): Promise<{ delivery: Delivery; period: ReportPeriod } | null> {
   if (payload.trigger === 'manual' || payload.trigger === 'test') {
     const existing = payload.deliveryId ? await findDelivery(deps.database.db, payload.deliveryId) : null;
     if (!existing) throw new UnrecoverableError(`A ${payload.trigger} run needs the delivery row the API created`);
-    return ['pending', 'generating', 'sending'].includes(existing.status) ? existing : null;
+    if (!['pending', 'generating', 'sending'].includes(existing.status)) return null;
+    return { delivery: existing, period: periodFromRange(existing.periodStart, existing.periodEnd, existing.timezone) };
   }
+  const period = reportPeriodForRun(schedule, new Date(payload.scheduledAt));
   const claim = await claimScheduledDelivery(deps.database.db, {
     scheduleId: schedule.id,
     trigger: payload.trigger,
@@ -142,5 +153,5 @@ async function claimDelivery(
     deps.logger.info({ deliveryId: claim.delivery.id, status: claim.delivery.status }, 'period already claimed: no-op');
     return null;
   }
-  return claim.delivery;
+  return { delivery: claim.delivery, period };
 }

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app.js';
+
+// In progress (issue 4): this file is being written.
+export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async () => {};

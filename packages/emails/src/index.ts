@@ -7,6 +7,13 @@ export {
 } from './attachment.js';
 export { type RenderedEmail, renderReportEmail } from './render.js';
 export {
+  type EmailContent,
+  type EmailContentInput,
+  emailContentFor,
+  LARGEST_PAYMENTS_IN_EMAIL,
+  WORKBOOK_FREQUENCY_LABELS,
+} from './report-email-content.js';
+export {
   buildReportEmailData,
   type EmailDataInput,
   type ReportEmailData,

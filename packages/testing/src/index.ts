@@ -10,5 +10,11 @@ export {
 export { FORMULA_NAME, seedManilaScenario } from './manila-scenario.js';
 export { createTestRedis, type TestRedis } from './redis.js';
 export { type LogLine, type ServiceProcess, startServiceProcess } from './service-process.js';
-export { createSmtpSink, type ReceivedMail, type SinkReply, type SmtpSink } from './smtp-sink.js';
+export {
+  createSmtpSink,
+  type ReceivedMail,
+  type SinkReply,
+  type SmtpSink,
+  type SmtpSinkOptions,
+} from './smtp-sink.js';
 export { databaseUrlWithName } from './urls.js';

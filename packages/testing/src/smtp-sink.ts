@@ -20,6 +20,8 @@ export type SmtpSink = {
   waitForAttempts: (count: number) => Promise<void>;
   /** Recipients refused at RCPT TO with 550 from now on. */
   rejectRecipients: (addresses: string[]) => void;
+  /** Every AUTH attempt seen (username and password as the client sent them), accepted or not. */
+  logins: { username: string; password: string }[];
   /** Replies for the next messages, in order; once used up, messages are accepted. */
   script: (replies: SinkReply[]) => void;
   /** Resolves when `count` messages have been accepted in total (an event, never a sleep). */
@@ -27,14 +29,20 @@ export type SmtpSink = {
   close: () => Promise<void>;
 };
 
+export type SmtpSinkOptions = {
+  /** When set, only this login is accepted; any other gets `535 5.7.8` as real providers answer. */
+  credentials?: { username: string; password: string };
+};
+
 /** A real SMTP server on a loopback port for tests; what arrives is parsed with mailparser. */
-export async function createSmtpSink(): Promise<SmtpSink> {
+export async function createSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const waiters: { count: number; resolve: (mails: ReceivedMail[]) => void }[] = [];
   let replies: SinkReply[] = [];
   const attemptTimes: number[] = [];
   const attemptWaiters: { count: number; resolve: () => void }[] = [];
   let rejected = new Set<string>();
+  const logins: SmtpSink['logins'] = [];
 
   const server = new SMTPServer({
     authOptional: true,
@@ -42,7 +50,17 @@ export async function createSmtpSink(): Promise<SmtpSink> {
     logger: false,
     // Reverse DNS of 127.0.0.1 costs ~100 ms per connection on some machines.
     disableReverseLookup: true,
-    onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
+    // Logins over plain text are what tests of `security: none` need.
+    allowInsecureAuth: true,
+    onAuth: (auth, _session, callback) => {
+      const login = { username: auth.username ?? '', password: auth.password ?? '' };
+      logins.push(login);
+      const expected = options.credentials;
+      if (!expected || (login.username === expected.username && login.password === expected.password)) {
+        return callback(null, { user: login.username });
+      }
+      callback(Object.assign(new Error('5.7.8 Username and Password not accepted'), { responseCode: 535 }));
+    },
     onRcptTo: (address, _session, callback) => {
       if (!rejected.has(address.address.toLowerCase())) return callback();
       callback(Object.assign(new Error(`No such user here: ${address.address}`), { responseCode: 550 }));
@@ -84,6 +102,7 @@ export async function createSmtpSink(): Promise<SmtpSink> {
       attemptTimes.length >= count
         ? Promise.resolve()
         : new Promise((resolve) => attemptWaiters.push({ count, resolve })),
+    logins,
     rejectRecipients: (addresses) => {
       rejected = new Set(addresses.map((address) => address.toLowerCase()));
     },

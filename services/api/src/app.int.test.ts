@@ -149,3 +149,20 @@ describe('the admin API: users who lose access, and login limits', () => {
     expect(blocked.json().message).toMatch(/^Too many requests: try again in \d+ (seconds|minutes)$/);
   });
 });
+
+describe('the admin API: what its logs keep', () => {
+  it('logs request URLs without signed-link signatures and never a login password', async () => {
+    const fixture = await createApiFixture();
+    try {
+      await fixture.app.inject({ method: 'GET', url: '/health?expires=1&signature=SIGNATURE-CANARY&page=2' });
+      const password = 'PASSWORD-CANARY-123';
+      await fixture.app.inject({ method: 'POST', url: '/auth/login', payload: { email: 'x@shop.example', password } });
+      const logs = fixture.logs.join('');
+      expect(logs).toContain('"url":"/health?expires=1&signature=[redacted]&page=2"');
+      expect(logs).not.toContain('SIGNATURE-CANARY');
+      expect(logs).not.toContain(password);
+    } finally {
+      await fixture.close();
+    }
+  });
+});

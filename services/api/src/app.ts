@@ -1,13 +1,13 @@
 import type { Database } from '@reportmail/db';
 import type { Logger } from '@reportmail/logger';
 import type { SecretBox } from '@reportmail/secrets';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.js';
 import { authPlugin } from './plugins/auth.js';
 import { bullBoardPlugin } from './plugins/bull-board.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import type { ApiQueues } from './queues.js';
@@ -32,14 +32,27 @@ export type AppDeps = {
   secretBox: SecretBox;
 };
 
+/** Query parameters that are credentials (a signed link's signature) are never logged. */
+const CREDENTIAL_PARAMS = /([?&](?:signature|token)=)[^&]*/gi;
+
+function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.replace(CREDENTIAL_PARAMS, '$1[redacted]'),
+    remoteAddress: request.ip,
+  };
+}
+
 /** The admin API, built from its dependencies; `listen` is the caller's business (main.ts, tests). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance: deps.logger.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
     // Behind a reverse proxy request.ip (rate limits, audit) must be the client's, not the proxy's.
     trustProxy: config.TRUST_PROXY,
+    // Router errors (an over-long path parameter, a malformed URL) get the one error shape too.
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     redisPrefix: config.REDIS_PREFIX,
     loginAttemptsPer15Min: config.LOGIN_ATTEMPTS_PER_15_MIN,
     sendsPerMinute: config.SENDS_PER_MINUTE,
+    httpsOnly: config.COOKIE_SECURE,
   });
   await app.register(authPlugin, {
     db: deps.database.db,

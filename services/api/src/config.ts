@@ -36,6 +36,8 @@ const shape = {
   TRUST_PROXY: envFlag(false),
   /** The session cookie (Bull Board) is `Secure` unless this is false (plain-http development only). */
   COOKIE_SECURE: envFlag(true),
+  /** Lets a Prometheus scraper read /metrics with this bearer token instead of a user's JWT. */
+  METRICS_TOKEN: optionalEnv(z.string().min(16, 'must be at least 16 characters')),
   ADMIN_EMAIL: z.email().default('admin@localhost.localdomain'),
   ADMIN_PASSWORD: optionalEnv(z.string().min(12, 'must be at least 12 characters')),
   /** Lets SMTP hosts resolve to loopback/private/link-local addresses (development and tests). */

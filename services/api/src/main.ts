@@ -14,9 +14,12 @@ async function main(): Promise<void> {
   const database = createDatabase(config.DATABASE_URL, { max: 10, applicationName: 'api' });
   const onError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
   const redis = createRedisConnection(config.REDIS_URL, 'producer', { onError });
-  const queues = createApiQueues(createRedisConnection(config.REDIS_URL, 'producer', { onError }), config.REDIS_PREFIX);
+  const queueConnection = createRedisConnection(config.REDIS_URL, 'producer', { onError });
+  const queues = createApiQueues(queueConnection, config.REDIS_PREFIX);
   const closeClients = async () => {
     await closeApiQueues(queues);
+    // BullMQ leaves a connection it was given open: without these the process would not exit.
+    queueConnection.disconnect();
     redis.disconnect();
     await database.close();
   };

@@ -3,11 +3,12 @@ import {
   envInteger,
   loadConfig,
   logLevel,
+  optionalEnv,
   redisPrefix,
   redisUrl,
   secretsKey,
   workerLockTimings,
-  type z,
+  z,
 } from '@reportmail/config';
 
 const milliseconds = (fallback: number) => envInteger(100, 600_000, fallback);
@@ -24,6 +25,13 @@ const shape = {
   SMTP_GREETING_TIMEOUT_MS: milliseconds(30_000),
   /** Includes the wait for the reply to the message data (RFC 5321 suggests up to 10 minutes). */
   SMTP_SOCKET_TIMEOUT_MS: milliseconds(120_000),
+  /**
+   * The admin API's public base URL. When set, an email whose workbook was too large to attach links to
+   * it through a signed, expiring URL; unset, the email only says the workbook is stored.
+   */
+  PUBLIC_URL: optionalEnv(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  /** How long such a link works (it is a credential anyone holding the email can use). */
+  ATTACHMENT_LINK_TTL_HOURS: envInteger(1, 720, 168),
 };
 
 export type MailWorkerConfig = z.infer<z.ZodObject<typeof shape>>;

@@ -1,8 +1,9 @@
 import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
-import { createSecretBox } from '@reportmail/secrets';
-import { loadMailWorkerConfig } from './config.js';
+import { createLinkSigner, createSecretBox } from '@reportmail/secrets';
+import { loadMailWorkerConfig, type MailWorkerConfig } from './config.js';
+import type { AttachmentLinks } from './jobs/build-message.js';
 import { createMailWorker } from './worker.js';
 
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       greetingMs: config.SMTP_GREETING_TIMEOUT_MS,
       socketMs: config.SMTP_SOCKET_TIMEOUT_MS,
     },
+    attachmentLinks: attachmentLinksOf(config),
   });
   logger.info({ concurrency: config.MAIL_CONCURRENCY }, 'mail worker started');
 
@@ -49,6 +51,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Emails link to workbooks too large to attach only when the API's public URL is known. */
+function attachmentLinksOf(config: MailWorkerConfig): AttachmentLinks | undefined {
+  if (!config.PUBLIC_URL) return undefined;
+  return {
+    publicUrl: config.PUBLIC_URL,
+    ttlHours: config.ATTACHMENT_LINK_TTL_HOURS,
+    signer: createLinkSigner(config.SECRETS_KEY),
+  };
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { JOBS, QUEUES, readPayload } from '@reportmail/queue';
 import type { SecretBox } from '@reportmail/secrets';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { AttachmentLinks } from './jobs/build-message.js';
 import { sendEmail } from './jobs/send-email.js';
 
 export type MailWorkerDeps = {
@@ -14,6 +15,7 @@ export type MailWorkerDeps = {
   logger: Logger;
   secrets: SecretBox;
   smtpTimeouts?: SmtpTimeouts;
+  attachmentLinks?: AttachmentLinks;
   concurrency?: number;
   /** BullMQ lock and stalled-check timings (shortened in tests). */
   locks?: { lockDuration: number; stalledInterval: number };

@@ -122,6 +122,10 @@ export const delivery = reportmail.table(
     attachmentOmitted: boolean('attachment_omitted').notNull().default(false),
     /** What the email shows, formatted from the same snapshot as the workbook (rendered at send time). */
     emailContent: jsonb('email_content').$type<Record<string, unknown>>(),
+    /** When the report worker started the run that produced the stored workbook (retries restart it). */
+    generationStartedAt: instant('generation_started_at'),
+    /** When the workbook was stored and the row moved on (to `sending` or `skipped`). */
+    generatedAt: instant('generated_at'),
     attemptedAt: instant('attempted_at'),
     sentAt: instant('sent_at'),
     createdAt: instant('created_at').notNull().default(sql`now()`),

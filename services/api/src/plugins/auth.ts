@@ -37,8 +37,8 @@ declare module 'fastify' {
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** preHandler: signed in with this role (admins pass every check). */
     requireRole: (role: Role) => (request: FastifyRequest) => Promise<void>;
-    /** The signed-in admin of a browser session cookie, or null. */
-    sessionAdmin: (request: FastifyRequest) => Promise<TokenClaims | null>;
+    /** The current user (role from the database) of a browser session cookie, or null. */
+    sessionUser: (request: FastifyRequest) => Promise<TokenClaims | null>;
     /** Sets the session cookie for a token just issued; clears it when given null. */
     setSessionCookie: (reply: FastifyReply, token: string | null) => void;
   }
@@ -85,14 +85,13 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
       throw new AppError('FORBIDDEN', 'This needs the admin role');
     }
   });
-  app.decorate('sessionAdmin', async (request: FastifyRequest) => {
+  app.decorate('sessionUser', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;
     const claims = await Promise.resolve()
       .then(() => app.jwt.verify<TokenClaims>(token))
       .catch(() => null);
-    const user = claims && (await currentUser(claims));
-    return user?.role === 'admin' ? user : null;
+    return claims && (await currentUser(claims));
   });
   app.decorate('setSessionCookie', (reply: FastifyReply, token: string | null) => {
     const cookie = { path: SESSION_PATH, httpOnly: true, secure: options.cookieSecure, sameSite: 'strict' as const };

@@ -11,6 +11,8 @@ export type SecurityOptions = {
   redisPrefix: string;
   loginAttemptsPer15Min: number;
   sendsPerMinute: number;
+  /** Served over HTTPS (COOKIE_SECURE): browsers are told to upgrade any plain-http asset request. */
+  httpsOnly: boolean;
 };
 
 type RateLimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -24,6 +26,8 @@ declare module 'fastify' {
       loginPerEmail: RateLimitHook;
       /** preHandler (after authentication): sends (now, test, resend) per signed-in user. */
       sendsPerUser: RateLimitHook;
+      /** preHandler (after authentication): password checks (changing one's own) per signed-in user. */
+      passwordChecksPerUser: RateLimitHook;
     };
   }
 }
@@ -43,6 +47,8 @@ export const securityPlugin = fp(async (app: FastifyInstance, options: SecurityO
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // On a plain-http install, upgrading would break the login page's requests and Bull Board's assets.
+        upgradeInsecureRequests: options.httpsOnly ? [] : null,
       },
     },
   });
@@ -65,6 +71,11 @@ export const securityPlugin = fp(async (app: FastifyInstance, options: SecurityO
     loginPerAddress: limit(options.loginAttemptsPer15Min, '15 minutes', (request) => `login-address:${request.ip}`),
     loginPerEmail: limit(options.loginAttemptsPer15Min, '15 minutes', (request) => `login-email:${emailOf(request)}`),
     sendsPerUser: limit(options.sendsPerMinute, '1 minute', (request) => `sends:${request.user.sub}`),
+    passwordChecksPerUser: limit(
+      options.loginAttemptsPer15Min,
+      '15 minutes',
+      (request) => `password-check:${request.user.sub}`,
+    ),
   });
 });
 

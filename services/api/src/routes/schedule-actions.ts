@@ -1,5 +1,199 @@
+import { AppError } from '@reportmail/errors';
+import type { ReportPeriod } from '@reportmail/reports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../app.js';
+import {
+  localDate,
+  MAX_PREVIEW_DAYS,
+  MAX_RUN_DAYS,
+  nextRunReply,
+  nextRunsJson,
+  periodJson,
+  periodReply,
+  requestedPeriod,
+} from '../schedules/periods.js';
+import { previewEmailHtml, previewWorkbook, XLSX_CONTENT_TYPE } from '../schedules/previews.js';
+import { recipientsOf, type ScheduleRow } from '../schedules/schedule-rows.js';
+import { findSchedule } from '../schedules/schedule-store.js';
+import { queueManualRun } from '../services/manual-runs.js';
+import { authErrors, bearer, emailAddress, errorBody, idParams } from './schemas.js';
 
-// In progress (issue 4): this file is being written.
-export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async () => {};
+const tags = ['schedules'];
+const rangeQuery = z.object({ from: localDate.optional(), to: localDate.optional() });
+const runBody = z.strictObject({ from: localDate.optional(), to: localDate.optional() }).nullish();
+const testBody = z.strictObject({ to: emailAddress });
+const sendReply = z.object({ deliveryId: z.string(), period: periodReply });
+const nextRunsQuery = z.object({
+  count: z.coerce.number().int().min(1).max(50).default(5),
+  after: z.iso.datetime({ offset: true }).optional().describe('ISO instant to count from (default: now)'),
+});
+/** An email is inert: its own styles and inline images, no scripts, forms or requests. */
+const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+/** The workbook's bytes (a Buffer, sent as is): documented as a binary string. */
+const workbookBytes = z.any().meta({ type: 'string', format: 'binary' });
+const documentReply = (contentType: string, description: string, schema: z.ZodType) => ({
+  description,
+  content: { [contentType]: { schema } },
+});
+
+/** Schedule actions: preview its runs and its email, send it now, send a test. */
+export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db, sql } = deps.database;
+  const currency = { symbol: deps.config.CURRENCY_SYMBOL, locale: deps.config.CURRENCY_LOCALE };
+  const sends = { onRequest: app.requireRole('admin'), preHandler: app.limits.sendsPerUser };
+
+  /** Queues a manual or test run of the period and answers what it will report on. */
+  const queueRun = async (
+    schedule: ScheduleRow,
+    run: { trigger: 'manual' | 'test'; period: ReportPeriod; to: string[] | null; actorId: string },
+  ) => {
+    const recipients = run.to ? { to: run.to, cc: [], bcc: [] } : recipientsOf(schedule);
+    if (recipients.to.length === 0) {
+      throw new AppError('VALIDATION', 'The schedule has no "to" recipient: add one before sending it', {
+        details: [{ field: 'recipients.to', message: 'the schedule has no "to" recipient' }],
+      });
+    }
+    const deliveryId = await queueManualRun(
+      { db, reports: deps.queues.reports },
+      {
+        scheduleId: schedule.id,
+        trigger: run.trigger,
+        reportType: `${schedule.frequency}_sales`,
+        period: run.period,
+        recipients,
+        actorId: run.actorId,
+        action: run.trigger === 'test' ? 'schedule.test' : 'schedule.run',
+        auditDetails: run.to ? { to: run.to } : {},
+      },
+    );
+    return { deliveryId, period: periodJson(run.period) };
+  };
+
+  app.get(
+    '/v1/schedules/:id/next-runs',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'When the schedule will run next, and the period each run reports on',
+        description: 'Computed with the scheduler’s own functions, whether the schedule is enabled or not.',
+        security: bearer,
+        params: idParams,
+        querystring: nextRunsQuery,
+        response: { 200: z.object({ runs: z.array(nextRunReply) }), ...authErrors },
+      },
+    },
+    async (request) => {
+      const schedule = await findSchedule(db, request.params.id);
+      const after = request.query.after ? new Date(request.query.after) : new Date();
+      return { runs: nextRunsJson(schedule, after, request.query.count) };
+    },
+  );
+
+  app.post(
+    '/v1/schedules/:id/run',
+    {
+      ...sends,
+      schema: {
+        tags,
+        summary: 'Send the report now to the schedule’s recipients',
+        description:
+          'For the local dates from–to (inclusive, in the schedule’s zone) or, without a body, for the period ' +
+          `a run right now would report on. At most ${MAX_RUN_DAYS} days, not starting in the future.`,
+        security: bearer,
+        params: idParams,
+        body: runBody,
+        response: { 202: sendReply, ...authErrors, 503: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const schedule = await findSchedule(db, request.params.id);
+      const range = request.body ?? {};
+      const period = requestedPeriod(schedule, { range, source: 'body', maxDays: MAX_RUN_DAYS, now: new Date() });
+      const sent = await queueRun(schedule, { trigger: 'manual', period, to: null, actorId: request.user.sub });
+      return reply.status(202).send(sent);
+    },
+  );
+
+  app.post(
+    '/v1/schedules/:id/test',
+    {
+      ...sends,
+      schema: {
+        tags,
+        summary: 'Send a test of the current period to one address',
+        description: 'Only that address receives it, with [TEST] in the subject.',
+        security: bearer,
+        params: idParams,
+        body: testBody,
+        response: { 202: sendReply, ...authErrors, 503: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const schedule = await findSchedule(db, request.params.id);
+      const period = requestedPeriod(schedule, { range: {}, source: 'body', maxDays: MAX_RUN_DAYS, now: new Date() });
+      const to = [request.body.to];
+      const sent = await queueRun(schedule, { trigger: 'test', period, to, actorId: request.user.sub });
+      return reply.status(202).send(sent);
+    },
+  );
+
+  const previewPeriod = async (id: string, range: z.infer<typeof rangeQuery>) => {
+    const schedule = await findSchedule(db, id);
+    const period = requestedPeriod(schedule, {
+      range,
+      source: 'querystring',
+      maxDays: MAX_PREVIEW_DAYS,
+      now: new Date(),
+    });
+    return { schedule, period };
+  };
+  const previewDescription = `Nothing is sent or logged. Default: the current period; at most ${MAX_PREVIEW_DAYS} days.`;
+
+  app.get(
+    '/v1/schedules/:id/preview',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'The report email (HTML) the schedule would send for a period',
+        description: previewDescription,
+        security: bearer,
+        params: idParams,
+        querystring: rangeQuery,
+        response: { 200: documentReply('text/html', 'The email’s HTML', z.string()), ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const { schedule, period } = await previewPeriod(request.params.id, request.query);
+      const html = await previewEmailHtml({ sql, currency }, schedule, period);
+      // Shop data (customer names) is in it: opened in a browser, it may show itself but never run code.
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', PREVIEW_CSP).send(html);
+    },
+  );
+
+  app.get(
+    '/v1/schedules/:id/preview.xlsx',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'The workbook the schedule would attach for a period',
+        description: previewDescription,
+        security: bearer,
+        params: idParams,
+        querystring: rangeQuery,
+        response: { 200: documentReply(XLSX_CONTENT_TYPE, 'The workbook', workbookBytes), ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const { schedule, period } = await previewPeriod(request.params.id, request.query);
+      const workbook = await previewWorkbook({ sql, currency }, schedule, period);
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header('content-disposition', `attachment; filename="${workbook.filename}"`)
+        .send(workbook.content);
+    },
+  );
+};

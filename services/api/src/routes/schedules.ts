@@ -1,5 +1,217 @@
+import { reportSchedule } from '@reportmail/db';
+import { invalidField } from '@reportmail/errors';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../app.js';
+import { recordAudit } from '../audit.js';
+import { scheduleBody } from '../schedules/schedule-body.js';
+import {
+  changedFields,
+  EDITABLE_FIELDS,
+  type ScheduleRow,
+  scheduleJson,
+  scheduleReply,
+  scheduleValues,
+} from '../schedules/schedule-rows.js';
+import {
+  announceScheduleChange,
+  deleteSchedule,
+  findSchedule,
+  listSchedules,
+  updateSchedule,
+} from '../schedules/schedule-store.js';
+import { authErrors, bearer, errorBody, idParams, page, pageQuery } from './schemas.js';
 
-// In progress (issue 4): this file is being written.
-export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async () => {};
+const tags = ['schedules'];
+const listQuery = z.object({
+  ...pageQuery,
+  enabled: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true'))
+    .describe('Only enabled (true) or disabled (false) schedules'),
+});
+const toggleBody = z.strictObject({ enabled: z.boolean() });
+
+const target = (id: string) => `schedule:${id}`;
+
+/**
+ * Report schedules: read by any signed-in user, written by admins. Every write records an audit entry in
+ * its own transaction and, once committed, signals the scheduler so the change takes effect at once.
+ */
+export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db } = deps.database;
+  const body = scheduleBody(deps.config.REPORT_TIMEZONE);
+  const reader = { onRequest: app.authenticate };
+  const admin = { onRequest: app.requireRole('admin') };
+
+  app.get(
+    '/v1/schedules',
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary: 'List schedules by name',
+        security: bearer,
+        querystring: listQuery,
+        response: { 200: page(scheduleReply), ...authErrors },
+      },
+    },
+    async (request) => {
+      const { rows, total } = await listSchedules(db, request.query);
+      const { page: pageNumber, pageSize } = request.query;
+      return { items: rows.map(scheduleJson), page: pageNumber, pageSize, total };
+    },
+  );
+
+  app.get(
+    '/v1/schedules/:id',
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary: 'One schedule',
+        security: bearer,
+        params: idParams,
+        response: { 200: scheduleReply, ...authErrors },
+      },
+    },
+    async (request) => scheduleJson(await findSchedule(db, request.params.id)),
+  );
+
+  app.post(
+    '/v1/schedules',
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: 'Create a schedule',
+        description: 'Fields left out take their defaults; an enabled schedule needs a "to" recipient.',
+        security: bearer,
+        body,
+        response: { 201: scheduleReply, ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const now = new Date();
+      const row = await db.transaction(async (tx) => {
+        const values = { ...scheduleValues(request.body, null, now), createdAt: now };
+        const [created] = (await tx.insert(reportSchedule).values(values).returning()) as [ScheduleRow];
+        await recordAudit(tx, {
+          actorId: request.user.sub,
+          action: 'schedule.create',
+          target: target(created.id),
+          details: { name: created.name, changed: [...EDITABLE_FIELDS] },
+        });
+        return created;
+      });
+      await announceScheduleChange(deps, request.log, row.id);
+      return reply.status(201).send(scheduleJson(row));
+    },
+  );
+
+  app.put(
+    '/v1/schedules/:id',
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: 'Replace a schedule',
+        description: 'Replaces every editable field: a field left out takes its default, as on create.',
+        security: bearer,
+        params: idParams,
+        body,
+        response: { 200: scheduleReply, ...authErrors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const now = new Date();
+      const row = await db.transaction(async (tx) => {
+        const before = await findSchedule(tx, id, { forUpdate: true });
+        const after = await updateSchedule(tx, id, scheduleValues(request.body, before, now));
+        await recordAudit(tx, {
+          actorId: request.user.sub,
+          action: 'schedule.update',
+          target: target(id),
+          details: { name: after.name, changed: changedFields(before, after) },
+        });
+        return after;
+      });
+      await announceScheduleChange(deps, request.log, id);
+      return scheduleJson(row);
+    },
+  );
+
+  app.patch(
+    '/v1/schedules/:id',
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: 'Switch a schedule on or off',
+        description:
+          'Switching on records when (catch-up never sends runs from before it) and needs a "to" recipient; ' +
+          'switching off keeps the schedule.',
+        security: bearer,
+        params: idParams,
+        body: toggleBody,
+        response: { 200: scheduleReply, ...authErrors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { enabled } = request.body;
+      const now = new Date();
+      const row = await db.transaction(async (tx) => {
+        const before = await findSchedule(tx, id, { forUpdate: true });
+        if (enabled && before.recipientsTo.length === 0) {
+          throw invalidField(
+            'body.enabled',
+            'the schedule has no "to" recipient: add one (PUT) before switching it on',
+          );
+        }
+        const switchedOn = enabled && !before.enabled;
+        const after = await updateSchedule(tx, id, { enabled, updatedAt: now, ...(switchedOn && { enabledAt: now }) });
+        await recordAudit(tx, {
+          actorId: request.user.sub,
+          action: enabled ? 'schedule.enable' : 'schedule.disable',
+          target: target(id),
+          details: { name: after.name, changed: before.enabled === enabled ? [] : ['enabled'] },
+        });
+        return after;
+      });
+      await announceScheduleChange(deps, request.log, id);
+      return scheduleJson(row);
+    },
+  );
+
+  app.delete(
+    '/v1/schedules/:id',
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: 'Delete a schedule',
+        description: 'Its deliveries stay in the log, no longer linked to a schedule.',
+        security: bearer,
+        params: idParams,
+        response: { 204: z.null(), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await db.transaction(async (tx) => {
+        const deleted = await deleteSchedule(tx, id);
+        await recordAudit(tx, {
+          actorId: request.user.sub,
+          action: 'schedule.delete',
+          target: target(id),
+          details: { name: deleted.name },
+        });
+      });
+      await announceScheduleChange(deps, request.log, id);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,19 +1,29 @@
 import { type Database, deliveryArtifact, reportSchedule } from '@reportmail/db';
-import { renderReportEmail, reportEmailData } from '@reportmail/emails';
+import { formatGeneratedAt, type ReportEmailData, renderReportEmail, reportEmailData } from '@reportmail/emails';
 import type { Delivery } from '@reportmail/ledger';
 import { messageIdFor, type OutgoingMessage, type SmtpSettings } from '@reportmail/mailer';
+import { deliveryAttachmentResource, type LinkSigner } from '@reportmail/secrets';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
 
+/** Signed download links for workbooks too large to attach (PUBLIC_URL set). */
+export type AttachmentLinks = {
+  /** The admin API's public base URL. */
+  publicUrl: string;
+  ttlHours: number;
+  signer: LinkSigner;
+};
+
 /**
  * The email of a generated delivery: its stored content rendered with React Email (HTML and text), the
- * stored workbook unless it was left out, the recipients captured on the ledger row, and a Message-ID
- * derived from the row's id.
+ * stored workbook unless it was left out (then, with `links`, its note carries a signed download link),
+ * the recipients captured on the ledger row, and a Message-ID derived from the row's id.
  */
 export async function buildDeliveryMessage(
   database: Database,
   delivery: Delivery,
   settings: SmtpSettings,
+  links?: AttachmentLinks,
 ): Promise<OutgoingMessage> {
   const content = reportEmailData.safeParse(delivery.emailContent);
   if (!content.success) throw new UnrecoverableError(`Delivery ${delivery.id} has no stored email content`);
@@ -21,7 +31,8 @@ export async function buildDeliveryMessage(
   if (!recipients || recipients.to.length === 0) {
     throw new UnrecoverableError(`Delivery ${delivery.id} has no "to" recipient`);
   }
-  const rendered = await renderReportEmail(content.data);
+  const data = links ? withDownloadLink(content.data, delivery, links) : content.data;
+  const rendered = await renderReportEmail(data);
   return {
     from: { name: await senderName(database, delivery, settings), address: settings.fromAddress },
     to: recipients.to,
@@ -34,6 +45,25 @@ export async function buildDeliveryMessage(
     headers: { 'X-Reportmail-Delivery-Id': delivery.id },
     attachments: delivery.attachmentOmitted ? [] : [await loadWorkbook(database, delivery.id)],
   };
+}
+
+/**
+ * Adds a signed, expiring link to the note that names the left-out workbook. Signed at send time, so the
+ * link runs its full time from when the email goes out. Notes are plain text: mail clients make the URL
+ * clickable, and the text part carries it as is. Other notes (an empty period's) are left alone.
+ */
+function withDownloadLink(data: ReportEmailData, delivery: Delivery, links: AttachmentLinks): ReportEmailData {
+  const filename = delivery.attachmentFilename;
+  if (!delivery.attachmentOmitted || !filename) return data;
+  const expiresAt = new Date(Date.now() + links.ttlHours * 3_600_000);
+  const { expires, signature } = links.signer.sign(deliveryAttachmentResource(delivery.id), expiresAt);
+  const base = links.publicUrl.replace(/\/+$/, '');
+  const url = `${base}/v1/deliveries/${delivery.id}/attachment?expires=${expires}&signature=${signature}`;
+  const until = `${formatGeneratedAt(new Date(expires * 1000), delivery.timezone)} (${delivery.timezone})`;
+  const notes = data.notes.map((note) =>
+    note.includes(filename) ? `${note} Download it until ${until}: ${url}` : note,
+  );
+  return { ...data, notes };
 }
 
 async function senderName(database: Database, delivery: Delivery, settings: SmtpSettings): Promise<string> {

@@ -15,7 +15,7 @@ import type { SendEmailPayload } from '@reportmail/queue';
 import type { SecretBox } from '@reportmail/secrets';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
-import { buildDeliveryMessage } from './build-message.js';
+import { type AttachmentLinks, buildDeliveryMessage } from './build-message.js';
 import { sendFailureNotice } from './failure-notice.js';
 
 export type SendEmailDeps = {
@@ -23,6 +23,8 @@ export type SendEmailDeps = {
   logger: Logger;
   secrets: SecretBox;
   smtpTimeouts?: SmtpTimeouts;
+  /** Signed download links for workbooks too large to attach (only with PUBLIC_URL). */
+  attachmentLinks?: AttachmentLinks;
 };
 
 /** Which try this is (1-based) out of how many the job allows. */
@@ -58,11 +60,13 @@ export async function sendEmail(
     await endDelivery(deps.database, delivery, 'failed', 'SMTP is not configured (set it with PUT /v1/smtp-settings)');
     throw new UnrecoverableError('SMTP is not configured');
   }
-  const message = await buildDeliveryMessage(deps.database, delivery, settings).catch(async (error: unknown) => {
-    // A delivery that can never be built (no recipient, no content) ends failed, not stuck in `sending`.
-    if (error instanceof UnrecoverableError) await endDelivery(deps.database, delivery, 'failed', error.message);
-    throw error;
-  });
+  const message = await buildDeliveryMessage(deps.database, delivery, settings, deps.attachmentLinks).catch(
+    async (error: unknown) => {
+      // A delivery that can never be built (no recipient, no content) ends failed, not stuck in `sending`.
+      if (error instanceof UnrecoverableError) await endDelivery(deps.database, delivery, 'failed', error.message);
+      throw error;
+    },
+  );
   const composed = await composeMessage(message);
   const transport = createSmtpTransport(settings, deps.smtpTimeouts);
   try {

@@ -185,6 +185,25 @@ describe('generateReport', () => {
     expect((await findDelivery(database.db, result.deliveryId))?.status).toBe('skipped');
   });
 
+  it.each([
+    ['sending', 'send', '2026-03-03T01:00:00.000Z'],
+    ['skipped', 'skip', '2025-01-02T01:00:00.000Z'],
+  ] as const)('records when generation started and finished for a row moved to %s', async (status, policy, at) => {
+    const schedule = await createSchedule({ emptyPeriodPolicy: policy });
+    const before = new Date();
+    const result = await generateReport(
+      deps,
+      { scheduleId: schedule.id, scheduledAt: at, trigger: 'scheduled' },
+      `job-times-${policy}`,
+    );
+    const after = new Date();
+    const delivery = await findDelivery(database.db, result.deliveryId);
+    const started = delivery?.generationStartedAt?.getTime() ?? Number.NaN;
+    const finished = delivery?.generatedAt?.getTime() ?? Number.NaN;
+    expect(delivery?.status).toBe(status);
+    expect(before.getTime() <= started && started <= finished && finished <= after.getTime()).toBe(true);
+  });
+
   it('drops a scheduled run of a schedule disabled after it was queued', async () => {
     const schedule = await createSchedule({ enabled: false });
     const queuedBefore = queued.length;

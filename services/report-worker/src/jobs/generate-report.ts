@@ -1,4 +1,5 @@
 import { type Database, reportSchedule } from '@reportmail/db';
+import { emailContentFor, WORKBOOK_FREQUENCY_LABELS } from '@reportmail/emails';
 import { claimScheduledDelivery, type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
 import type { GenerateReportPayload } from '@reportmail/queue';
@@ -12,7 +13,6 @@ import {
 import { reportPeriodForRun } from '@reportmail/schedules';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
-import { emailContentFor } from './email-content.js';
 import { storeWorkbook } from './store-workbook.js';
 
 export type GenerateReportDeps = {
@@ -28,8 +28,6 @@ export type GenerateReportDeps = {
 };
 
 export type GenerateReportResult = { outcome: 'queued' | 'duplicate' | 'skipped' | 'disabled'; deliveryId: string };
-
-const FREQUENCY_LABELS = { daily: 'Daily', every_3_days: 'Every 3 Days', weekly: 'Weekly', cron: 'Custom (cron)' };
 
 type Schedule = typeof reportSchedule.$inferSelect;
 
@@ -58,12 +56,15 @@ export async function generateReport(
     return { outcome: 'queued', deliveryId: delivery.id };
   }
 
+  // The instant the report says it was generated at; the ledger keeps it as the generation's start.
   const generatedAt = new Date();
-  await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating');
+  await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating', {
+    generationStartedAt: generatedAt,
+  });
   const workbook = await storeWorkbook(deps.database, {
     deliveryId: delivery.id,
     period,
-    frequencyLabel: FREQUENCY_LABELS[schedule.frequency],
+    frequencyLabel: WORKBOOK_FREQUENCY_LABELS[schedule.frequency],
     currency: deps.currency,
     now: generatedAt,
     onProgress: deps.onProgress && progressReporter(deps.onProgress),
@@ -90,6 +91,8 @@ export async function generateReport(
     attachmentOmitted: email.attachmentOmitted,
     subject: email.content.subject,
     emailContent: email.content,
+    // With generationStartedAt, this gives the generation duration /metrics reports.
+    generatedAt: new Date(),
   };
   if (totals.transactions === 0 && schedule.emptyPeriodPolicy === 'skip') {
     await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'skipped', snapshot);

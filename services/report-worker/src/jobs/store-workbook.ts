@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { type Database, deliveryArtifact } from '@reportmail/db';
+import { LARGEST_PAYMENTS_IN_EMAIL } from '@reportmail/emails';
 import {
   type CurrencyOptions,
   type ReportPeriod,
@@ -10,9 +11,6 @@ import {
 } from '@reportmail/reports';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The email lists the period's 20 largest payments. */
-const LARGEST_PAYMENTS_IN_EMAIL = 20;
 
 export type StoredWorkbook = WorkbookResult & { sizeBytes: number; sha256: string };
 

@@ -1,17 +1,21 @@
-import {
-  attachmentOmittedNote,
-  buildReportEmailData,
-  EMPTY_PERIOD_NOTE,
-  encodedAttachmentSize,
-  formatGeneratedAt,
-  type ReportEmailData,
-  type ReportFrequency,
-} from '@reportmail/emails';
-import type { CurrencyOptions } from '@reportmail/reports';
-import type { StoredWorkbook } from './store-workbook.js';
+import type { CurrencyOptions, WorkbookResult } from '@reportmail/reports';
+import { attachmentOmittedNote, EMPTY_PERIOD_NOTE, encodedAttachmentSize, formatGeneratedAt } from './attachment.js';
+import { buildReportEmailData, type ReportEmailData, type ReportFrequency } from './report-email-data.js';
+
+/** The email lists the period's 20 largest payments (read from the workbook's own snapshot). */
+export const LARGEST_PAYMENTS_IN_EMAIL = 20;
+
+/** How the workbook's Summary sheet names a schedule's frequency. */
+export const WORKBOOK_FREQUENCY_LABELS: Record<ReportFrequency, string> = {
+  daily: 'Daily',
+  every_3_days: 'Every 3 Days',
+  weekly: 'Weekly',
+  cron: 'Custom (cron)',
+};
 
 export type EmailContentInput = {
-  workbook: StoredWorkbook;
+  /** The written workbook and its size in bytes (before encoding). */
+  workbook: Pick<WorkbookResult, 'filename' | 'summary' | 'largest'> & { sizeBytes: number };
   frequency: ReportFrequency;
   isTest: boolean;
   emptyPeriodPolicy: 'send' | 'skip' | 'note';
@@ -26,7 +30,8 @@ export type EmailContent = { content: ReportEmailData; attachmentOmitted: boolea
 /**
  * What the email will show, from the same snapshot as the workbook, and whether the workbook goes with
  * it: not when it is over the size limit (counted as encoded, as servers count it), nor for an empty
- * period under the `note` policy; the email then says why.
+ * period under the `note` policy; the email then says why. The report worker stores this for the mail
+ * worker; the admin API renders it as a preview, so both show the same thing.
  */
 export function emailContentFor(input: EmailContentInput): EmailContent {
   const { workbook } = input;

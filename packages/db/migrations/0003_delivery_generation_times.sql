@@ -1,0 +1,2 @@
+ALTER TABLE "reportmail"."delivery" ADD COLUMN "generation_started_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "reportmail"."delivery" ADD COLUMN "generated_at" timestamp with time zone;

@@ -1,0 +1,132 @@
+import { type Db, delivery, deliveryArtifact, reportSchedule } from '@reportmail/db';
+import type { Delivery } from '@reportmail/ledger';
+import { periodFromRange } from '@reportmail/reports';
+import { and, count, desc, eq, getTableColumns, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { DeliveryDetail, DeliveryItem, DeliveryListQuery } from './schemas.js';
+
+/** What a list item needs (not the stored email content, the largest column). */
+const itemColumns = {
+  id: delivery.id,
+  scheduleId: delivery.scheduleId,
+  scheduleName: reportSchedule.name,
+  trigger: delivery.trigger,
+  status: delivery.status,
+  periodStart: delivery.periodStart,
+  periodEnd: delivery.periodEnd,
+  timezone: delivery.timezone,
+  subject: delivery.subject,
+  totalRevenue: delivery.totalRevenue,
+  totalTransactions: delivery.totalTransactions,
+  attempts: delivery.attempts,
+  createdAt: delivery.createdAt,
+  sentAt: delivery.sentAt,
+};
+
+type ItemRow = Pick<Delivery, Exclude<keyof typeof itemColumns, 'scheduleName'>> & { scheduleName: string | null };
+type DetailRow = Delivery & { scheduleName: string | null; attachmentStored: boolean };
+
+const iso = (instant: Date | null) => instant?.toISOString() ?? null;
+
+function listFilter(query: DeliveryListQuery): SQL | undefined {
+  return and(
+    query.status ? eq(delivery.status, query.status) : undefined,
+    query.scheduleId ? eq(delivery.scheduleId, query.scheduleId) : undefined,
+    query.trigger ? eq(delivery.trigger, query.trigger) : undefined,
+    query.from ? gte(delivery.createdAt, new Date(query.from)) : undefined,
+    query.to ? lt(delivery.createdAt, new Date(query.to)) : undefined,
+  );
+}
+
+/** One page of the delivery log, newest first (created_at, then id, so pages never overlap). */
+export async function listDeliveries(
+  db: Db,
+  query: DeliveryListQuery,
+): Promise<{ items: DeliveryItem[]; total: number }> {
+  const where = listFilter(query);
+  const [counted] = await db.select({ total: count() }).from(delivery).where(where);
+  const rows = await db
+    .select(itemColumns)
+    .from(delivery)
+    .leftJoin(reportSchedule, eq(reportSchedule.id, delivery.scheduleId))
+    .where(where)
+    .orderBy(desc(delivery.createdAt), desc(delivery.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows.map(toItem), total: counted?.total ?? 0 };
+}
+
+/** A delivery with its schedule's name and whether its workbook is stored, or null. */
+export async function findDeliveryDetail(db: Db, id: string): Promise<DeliveryDetail | null> {
+  const [row] = await db
+    .select({
+      ...getTableColumns(delivery),
+      scheduleName: reportSchedule.name,
+      attachmentStored: sql<boolean>`exists (select 1 from ${deliveryArtifact} where ${deliveryArtifact.deliveryId} = ${delivery.id})`,
+    })
+    .from(delivery)
+    .leftJoin(reportSchedule, eq(reportSchedule.id, delivery.scheduleId))
+    .where(eq(delivery.id, id));
+  return row ? toDetail(row) : null;
+}
+
+export type StoredArtifact = { filename: string; contentType: string; sizeBytes: number; content: Buffer };
+
+export async function findArtifact(db: Db, deliveryId: string): Promise<StoredArtifact | null> {
+  const [artifact] = await db
+    .select({
+      filename: deliveryArtifact.filename,
+      contentType: deliveryArtifact.contentType,
+      sizeBytes: deliveryArtifact.sizeBytes,
+      content: deliveryArtifact.content,
+    })
+    .from(deliveryArtifact)
+    .where(eq(deliveryArtifact.deliveryId, deliveryId));
+  return artifact ?? null;
+}
+
+function toItem(row: ItemRow): DeliveryItem {
+  return {
+    id: row.id,
+    scheduleId: row.scheduleId,
+    scheduleName: row.scheduleName,
+    trigger: row.trigger,
+    status: row.status,
+    periodStart: row.periodStart.toISOString(),
+    periodEnd: row.periodEnd.toISOString(),
+    timezone: row.timezone,
+    // The label the report itself carries for this stored period (`Mar 2, 2026`).
+    periodLabel: periodFromRange(row.periodStart, row.periodEnd, row.timezone).label,
+    subject: row.subject,
+    totalRevenue: row.totalRevenue,
+    totalTransactions: row.totalTransactions,
+    attempts: row.attempts,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: iso(row.sentAt),
+  };
+}
+
+function toDetail(row: DetailRow): DeliveryDetail {
+  return {
+    ...toItem(row),
+    reportType: row.reportType,
+    jobKey: row.jobKey,
+    recipients: row.recipients,
+    salesRevenue: row.salesRevenue,
+    salesTransactions: row.salesTransactions,
+    repairRevenue: row.repairRevenue,
+    repairTransactions: row.repairTransactions,
+    errorMessage: row.errorMessage,
+    messageId: row.messageId,
+    acceptedRecipients: row.acceptedRecipients,
+    rejectedRecipients: row.rejectedRecipients,
+    attachmentFilename: row.attachmentFilename,
+    attachmentSize: row.attachmentSize,
+    attachmentOmitted: row.attachmentOmitted,
+    attachmentStored: row.attachmentStored,
+    emailContent: row.emailContent,
+    generationStartedAt: iso(row.generationStartedAt),
+    generatedAt: iso(row.generatedAt),
+    attemptedAt: iso(row.attemptedAt),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,92 @@
+import { deliveryStatus, deliveryTrigger } from '@reportmail/db';
+import { z } from 'zod';
+import { pageQuery } from '../routes/schemas.js';
+
+const instant = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 instant with a zone offset, like 2026-03-01T00:00:00+08:00 or 2026-02-28T16:00:00Z',
+});
+
+export const deliveryListQuery = z
+  .strictObject({
+    ...pageQuery,
+    status: z.enum(deliveryStatus.enumValues).optional(),
+    scheduleId: z.uuid({ error: 'must be a UUID' }).optional(),
+    trigger: z.enum(deliveryTrigger.enumValues).optional(),
+    /** Created at or after this instant. */
+    from: instant.optional(),
+    /** Created before this instant (exclusive). */
+    to: instant.optional(),
+  })
+  .superRefine((query, context) => {
+    if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) {
+      context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${query.from})` });
+    }
+  });
+
+export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;
+
+/** Money totals are decimal strings (`"3499.75"`), never floats; instants are ISO strings in UTC. */
+export const deliveryItem = z.object({
+  id: z.string(),
+  scheduleId: z.string().nullable(),
+  scheduleName: z.string().nullable(),
+  trigger: z.enum(deliveryTrigger.enumValues),
+  status: z.enum(deliveryStatus.enumValues),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  timezone: z.string(),
+  periodLabel: z.string(),
+  subject: z.string().nullable(),
+  totalRevenue: z.string().nullable(),
+  totalTransactions: z.number().nullable(),
+  attempts: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+export type DeliveryItem = z.infer<typeof deliveryItem>;
+
+const addresses = z.array(z.string());
+
+export const deliveryDetail = deliveryItem.extend({
+  reportType: z.string(),
+  jobKey: z.string().nullable(),
+  recipients: z.object({ to: addresses, cc: addresses, bcc: addresses }).nullable(),
+  salesRevenue: z.string().nullable(),
+  salesTransactions: z.number().nullable(),
+  repairRevenue: z.string().nullable(),
+  repairTransactions: z.number().nullable(),
+  errorMessage: z.string().nullable(),
+  messageId: z.string().nullable(),
+  acceptedRecipients: addresses.nullable(),
+  rejectedRecipients: addresses.nullable(),
+  attachmentFilename: z.string().nullable(),
+  attachmentSize: z.number().nullable(),
+  attachmentOmitted: z.boolean(),
+  /** The workbook is stored and can be downloaded from `/v1/deliveries/{id}/attachment`. */
+  attachmentStored: z.boolean(),
+  /** What the email showed, already formatted (non-secret). */
+  emailContent: z.record(z.string(), z.unknown()).nullable(),
+  generationStartedAt: z.string().nullable(),
+  generatedAt: z.string().nullable(),
+  attemptedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export type DeliveryDetail = z.infer<typeof deliveryDetail>;
+
+/** A signed download link's parameters; both or neither (then a bearer token is needed). */
+export const attachmentQuery = z
+  .strictObject({
+    expires: z.coerce.number({ error: 'must be unix seconds' }).int().min(0).optional(),
+    signature: z.string().max(200).optional(),
+  })
+  .superRefine((query, context) => {
+    if ((query.expires === undefined) !== (query.signature === undefined)) {
+      const missing = query.expires === undefined ? 'expires' : 'signature';
+      context.addIssue({ code: 'custom', path: [missing], message: 'is required with a signed link' });
+    }
+  });
+
+export const resendReply = z.object({ deliveryId: z.string() });

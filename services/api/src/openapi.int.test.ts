@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiFixture, createApiFixture } from './test-fixtures.js';
+
+type Operation = {
+  tags?: string[];
+  summary?: string;
+  security?: unknown[];
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+};
+type Spec = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+/** Routes that are not JSON API operations: the Swagger UI and Bull Board pages and their assets. */
+const NOT_DOCUMENTED = /^\/(docs|admin\/queues|admin\/login)(\/|$)/;
+/** Actions that take no body: the path says it all. */
+const BODYLESS = /^POST \/(auth\/logout|v1\/deliveries\/\{id\}\/resend)$/;
+
+/** `METHOD /full/path` of every route, from Fastify's route tree (each line's path extends its parent's). */
+function routesOf(tree: string): string[] {
+  const stack: string[] = [];
+  return tree.split('\n').flatMap((line) => {
+    const match = /^([│├└─\s]*)(\S+) \(([^)]+)\)$/.exec(line);
+    if (!match) return [];
+    const [, indent = '', segment = '', methods = ''] = match;
+    const depth = indent.length / 4 - 1;
+    stack.length = depth;
+    stack.push(segment);
+    const path = stack.join('');
+    return methods
+      .split(', ')
+      .filter((method) => method !== 'HEAD')
+      .map((method) => `${method} ${path}`);
+  });
+}
+
+describe('the OpenAPI contract', () => {
+  let fixture: ApiFixture;
+  let spec: Spec;
+
+  beforeAll(async () => {
+    fixture = await createApiFixture();
+    const reply = await fixture.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(reply.statusCode).toBe(200);
+    spec = reply.json();
+  });
+  afterAll(async () => fixture.close());
+
+  it('is OpenAPI 3 and Swagger UI serves it at /docs', async () => {
+    expect(spec.openapi).toMatch(/^3\./);
+    const page = await fixture.app.inject({ method: 'GET', url: '/docs' });
+    expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+  });
+
+  it('documents every route with a tag, a summary, a success reply and its error replies', () => {
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+    );
+    expect(operations.length).toBeGreaterThan(0);
+    const problems = operations.flatMap(({ route, operation }) => {
+      const codes = Object.keys(operation.responses ?? {});
+      return [
+        !operation.tags?.length && `${route}: no tag`,
+        !operation.summary && `${route}: no summary`,
+        !codes.some((code) => code.startsWith('2') || code.startsWith('3')) && `${route}: no success reply`,
+        operation.security && !codes.includes('401') && `${route}: signed-in route without a 401 reply`,
+        route.startsWith('P') && !operation.requestBody && !BODYLESS.test(route) && `${route}: no body schema`,
+      ].filter(Boolean);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('lists every registered route except the UI pages', async () => {
+    const documented = new Set(
+      Object.entries(spec.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
+    const registered = routesOf(fixture.app.printRoutes({ commonPrefix: false })).filter(
+      (route) => !NOT_DOCUMENTED.test(route.split(' ')[1] ?? ''),
+    );
+    expect(registered.filter((route) => !documented.has(route))).toEqual([]);
+  });
+});

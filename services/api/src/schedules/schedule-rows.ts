@@ -1,0 +1,112 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { reportSchedule } from '@reportmail/db';
+import { z } from 'zod';
+import {
+  EMPTY_PERIOD_POLICIES,
+  FREQUENCIES,
+  PERIOD_MODES,
+  type Recipients,
+  type ScheduleBody,
+} from './schedule-body.js';
+
+export type ScheduleRow = typeof reportSchedule.$inferSelect;
+type ScheduleValues = Omit<typeof reportSchedule.$inferInsert, 'id' | 'createdAt'>;
+
+const instant = z.string().describe('ISO 8601 instant (UTC)');
+
+/** A schedule as the API shows it. */
+export const scheduleReply = z.object({
+  id: z.string(),
+  name: z.string(),
+  enabled: z.boolean(),
+  frequency: z.enum(FREQUENCIES),
+  sendTime: z.string(),
+  timezone: z.string(),
+  cronExpression: z.string().nullable(),
+  anchorDate: z.string().nullable(),
+  periodMode: z.enum(PERIOD_MODES),
+  recipients: z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) }),
+  senderName: z.string().nullable(),
+  emptyPeriodPolicy: z.enum(EMPTY_PERIOD_POLICIES),
+  createdAt: instant,
+  updatedAt: instant,
+  lastSentAt: instant.nullable(),
+  nextRunAt: instant.nullable().describe('Kept by the scheduler: updated once it has synced a change'),
+  enabledAt: instant.nullable().describe('When the schedule was last switched on; catch-up never reaches before it'),
+});
+
+export type ScheduleJson = z.infer<typeof scheduleReply>;
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+export function recipientsOf(row: ScheduleRow): Recipients {
+  return { to: row.recipientsTo, cc: row.recipientsCc, bcc: row.recipientsBcc };
+}
+
+export function scheduleJson(row: ScheduleRow): ScheduleJson {
+  return {
+    id: row.id,
+    name: row.name,
+    enabled: row.enabled,
+    frequency: row.frequency,
+    sendTime: row.sendTime,
+    timezone: row.timezone,
+    cronExpression: row.cronExpression,
+    anchorDate: row.anchorDate,
+    periodMode: row.periodMode,
+    recipients: recipientsOf(row),
+    senderName: row.senderName,
+    emptyPeriodPolicy: row.emptyPeriodPolicy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    lastSentAt: iso(row.lastSentAt),
+    nextRunAt: iso(row.nextRunAt),
+    enabledAt: iso(row.enabledAt),
+  };
+}
+
+/**
+ * The columns a POST or PUT writes. Switching on (from off, or on creation) sets `enabledAt`, so catch-up
+ * never sends runs from before the schedule was on; staying on keeps it.
+ */
+export function scheduleValues(body: ScheduleBody, before: ScheduleRow | null, now: Date): ScheduleValues {
+  const switchedOn = body.enabled && !before?.enabled;
+  return {
+    name: body.name,
+    enabled: body.enabled,
+    enabledAt: switchedOn ? now : (before?.enabledAt ?? null),
+    frequency: body.frequency,
+    sendTime: body.sendTime,
+    timezone: body.timezone,
+    cronExpression: body.cronExpression,
+    anchorDate: body.anchorDate,
+    periodMode: body.periodMode,
+    recipientsTo: body.recipients.to,
+    recipientsCc: body.recipients.cc,
+    recipientsBcc: body.recipients.bcc,
+    senderName: body.senderName,
+    emptyPeriodPolicy: body.emptyPeriodPolicy,
+    updatedAt: now,
+  };
+}
+
+/** The editable fields, named as the API names them. */
+export const EDITABLE_FIELDS = [
+  'name',
+  'enabled',
+  'frequency',
+  'sendTime',
+  'timezone',
+  'cronExpression',
+  'anchorDate',
+  'periodMode',
+  'recipients',
+  'senderName',
+  'emptyPeriodPolicy',
+] as const satisfies readonly (keyof ScheduleJson)[];
+
+/** Which editable fields differ (for the audit entry: names only, never addresses). */
+export function changedFields(before: ScheduleRow, after: ScheduleRow): string[] {
+  const [old, current] = [scheduleJson(before), scheduleJson(after)];
+  return EDITABLE_FIELDS.filter((field) => !isDeepStrictEqual(old[field], current[field]));
+}

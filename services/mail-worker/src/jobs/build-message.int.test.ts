@@ -1,0 +1,87 @@
+import { attachmentOmittedNote, EMPTY_PERIOD_NOTE } from '@reportmail/emails';
+import { createLogger } from '@reportmail/logger';
+import { createLinkSigner, createSecretBox, deliveryAttachmentResource, generateKeyEntry } from '@reportmail/secrets';
+import { createSmtpSink, createTestDatabase, type SmtpSink, type TestDatabase } from '@reportmail/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configureSmtp, createGeneratedDelivery } from '../test-fixtures.js';
+import { type SendEmailDeps, sendEmail } from './send-email.js';
+
+const secretsKey = generateKeyEntry('k1');
+const secrets = createSecretBox(secretsKey);
+const signer = createLinkSigner(secretsKey);
+const TOO_LARGE = attachmentOmittedNote({
+  filename: 'Sales_Report_2026_03_02.xlsx',
+  encodedBytes: 14_890_000,
+  limitBytes: 10 * 1024 * 1024,
+});
+const LINK = /https:\/\/reports\.shop\.example\/api\/v1\/deliveries\/\S+/g;
+const once = { number: 1, of: 1 };
+const WEEK_S = 7 * 24 * 3600;
+
+describe('the download link of a workbook too large to attach', () => {
+  let database: TestDatabase;
+  let sink: SmtpSink;
+  let deps: SendEmailDeps;
+  const links = { publicUrl: 'https://reports.shop.example/api/', ttlHours: 168, signer };
+
+  beforeAll(async () => {
+    [database, sink] = await Promise.all([createTestDatabase(), createSmtpSink()]);
+    await configureSmtp(database, secrets, { port: sink.port });
+    deps = { database, logger: createLogger({ service: 'test', level: 'silent' }), secrets };
+  });
+  afterAll(async () => {
+    await sink.close();
+    await database.drop();
+  });
+
+  const send = async (options: Parameters<typeof createGeneratedDelivery>[1], withLinks = true) => {
+    const id = await createGeneratedDelivery(database, options);
+    const arriving = sink.waitForMessages(sink.received.length + 1);
+    await sendEmail(withLinks ? { ...deps, attachmentLinks: links } : deps, { deliveryId: id }, once);
+    const mail = (await arriving).at(-1);
+    return { id, text: mail?.parsed.text ?? '', html: String(mail?.parsed.html) };
+  };
+
+  it('puts a signed link to this delivery, valid for 7 days, in the note of the HTML and text parts', async () => {
+    const sentAfter = Math.floor(Date.now() / 1000);
+    const { id, text, html } = await send({ attachmentOmitted: true, notes: [TOO_LARGE] });
+    const sentBefore = Math.ceil(Date.now() / 1000);
+    const [link, ...others] = text.match(LINK) ?? [];
+    expect(others).toEqual([]);
+    const url = new URL(link as string);
+    expect(url.pathname).toBe(`/api/v1/deliveries/${id}/attachment`);
+    expect([...url.searchParams.keys()]).toEqual(['expires', 'signature']);
+    const expires = Number(url.searchParams.get('expires'));
+    expect(expires).toBeGreaterThanOrEqual(sentAfter + WEEK_S - 1);
+    expect(expires).toBeLessThanOrEqual(sentBefore + WEEK_S);
+    const signature = url.searchParams.get('signature') as string;
+    expect(signer.verify(deliveryAttachmentResource(id), expires, signature)).toBe('valid');
+    expect(signer.verify(deliveryAttachmentResource(id), expires, signature, new Date(expires * 1000))).toBe('expired');
+    const until = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Manila',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(expires * 1000));
+    const note = `${TOO_LARGE} Download it until ${until} (Asia/Manila): ${link}`;
+    expect(html).toContain(note.replaceAll('&', '&amp;'));
+    expect(text.replace(/\s+/g, ' ')).toContain(note);
+  });
+
+  it('keeps the note as it is without PUBLIC_URL', async () => {
+    const { text, html } = await send({ attachmentOmitted: true, notes: [TOO_LARGE] }, false);
+    expect(html).toContain(TOO_LARGE);
+    expect(text.match(LINK)).toBeNull();
+    expect(html).not.toContain('/attachment?');
+  });
+
+  it('adds no link to an empty period note, nor when the workbook is attached', async () => {
+    for (const options of [{ attachmentOmitted: true, notes: [EMPTY_PERIOD_NOTE] }, { notes: [] }]) {
+      const { text, html } = await send(options);
+      expect([text.match(LINK), html.includes('/attachment?')]).toEqual([null, false]);
+    }
+  });
+});

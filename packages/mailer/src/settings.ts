@@ -33,3 +33,6 @@ export async function loadSmtpSettings(db: Db, secrets: SecretBox): Promise<Smtp
     adminAddress: row.adminAddress,
   };
 }
+
+/** Who an email is from and where failure notices go: the SMTP settings' values, or the outbox's. */
+export type MailSender = Pick<SmtpSettings, 'fromName' | 'fromAddress' | 'adminAddress'>;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   databaseUrl,
   envInteger,
@@ -32,6 +33,11 @@ const shape = {
   PUBLIC_URL: optionalEnv(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   /** How long such a link works (it is a credential anyone holding the email can use). */
   ATTACHMENT_LINK_TTL_HOURS: envInteger(1, 720, 168),
+  /**
+   * Where emails are saved (`.eml`, `.html`, workbook) while SMTP is not configured. A relative path is
+   * resolved against the working directory when parsed, so the ledger records absolute paths.
+   */
+  OUTBOX_DIR: optionalEnv(z.string()).transform((path) => resolve(path ?? 'var/outbox')),
 };
 
 export type MailWorkerConfig = z.infer<z.ZodObject<typeof shape>>;

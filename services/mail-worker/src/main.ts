@@ -39,8 +39,9 @@ async function main(): Promise<void> {
       socketMs: config.SMTP_SOCKET_TIMEOUT_MS,
     },
     attachmentLinks: attachmentLinksOf(config),
+    outboxDir: config.OUTBOX_DIR,
   });
-  logger.info({ concurrency: config.MAIL_CONCURRENCY }, 'mail worker started');
+  logger.info({ concurrency: config.MAIL_CONCURRENCY, outboxDir: config.OUTBOX_DIR }, 'mail worker started');
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping: finishing the current sends');

@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Database, delivery, deliveryArtifact, reportSchedule, smtpSettings } from '@reportmail/db';
 import { buildReportEmailData } from '@reportmail/emails';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
@@ -6,6 +9,23 @@ import type { SecretBox } from '@reportmail/secrets';
 
 /** A workbook's bytes for fixtures (the mail worker sends whatever was stored). */
 export const WORKBOOK_BYTES = Buffer.from('PK\u0003\u0004 stored workbook bytes');
+
+/** An empty outbox folder of the test's own under the system temp folder. */
+export type TempOutbox = {
+  dir: string;
+  /** Every file name in it, hidden (temporary) ones included, sorted. */
+  list: () => Promise<string[]>;
+  remove: () => Promise<void>;
+};
+
+export async function createTempOutbox(): Promise<TempOutbox> {
+  const dir = await mkdtemp(join(tmpdir(), 'reportmail-outbox-'));
+  return {
+    dir,
+    list: async () => (await readdir(dir)).sort(),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
 
 export async function configureSmtp(
   database: Database,

@@ -13,7 +13,7 @@ import {
 import { type Job, Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureSmtp, createGeneratedDelivery } from './test-fixtures.js';
+import { configureSmtp, createGeneratedDelivery, createTempOutbox, type TempOutbox } from './test-fixtures.js';
 import { createMailWorker } from './worker.js';
 
 const secrets = createSecretBox(generateKeyEntry('k1'));
@@ -27,9 +27,15 @@ describe('the mail worker on BullMQ', () => {
   let queue: Queue;
   let worker: Worker;
   let sink: SmtpSink;
+  let outbox: TempOutbox;
 
   beforeAll(async () => {
-    [database, redis, sink] = await Promise.all([createTestDatabase(), createTestRedis(), createSmtpSink()]);
+    [database, redis, sink, outbox] = await Promise.all([
+      createTestDatabase(),
+      createTestRedis(),
+      createSmtpSink(),
+      createTempOutbox(),
+    ]);
     connection = createRedisConnection(redis.url, 'worker');
     queue = new Queue(QUEUES.mail, { connection, prefix: redis.prefix });
     await configureSmtp(database, secrets, { port: sink.port });
@@ -40,13 +46,14 @@ describe('the mail worker on BullMQ', () => {
       logger: createLogger({ service: 'test', level: 'silent' }),
       secrets,
       smtpTimeouts: { connectionMs: 2_000, greetingMs: 2_000, socketMs: 500 },
+      outboxDir: outbox.dir,
     });
   });
   afterAll(async () => {
     await worker.close();
     await queue.close();
     await connection.quit();
-    await Promise.all([redis.cleanup(), sink.close(), database.drop()]);
+    await Promise.all([redis.cleanup(), sink.close(), outbox.remove(), database.drop()]);
   });
 
   /** Resolves when the job reaches a final state (completed, or failed for good). */

@@ -16,6 +16,8 @@ export type MailWorkerDeps = {
   secrets: SecretBox;
   smtpTimeouts?: SmtpTimeouts;
   attachmentLinks?: AttachmentLinks;
+  /** Where mail is saved while SMTP is not configured (absolute). */
+  outboxDir: string;
   concurrency?: number;
   /** BullMQ lock and stalled-check timings (shortened in tests). */
   locks?: { lockDuration: number; stalledInterval: number };

@@ -128,6 +128,10 @@ export const delivery = reportmail.table(
     generatedAt: instant('generated_at'),
     attemptedAt: instant('attempted_at'),
     sentAt: instant('sent_at'),
+    /** How the sent email left: over SMTP, or into the local outbox while SMTP was not configured. */
+    transport: text('transport').$type<'smtp' | 'outbox'>(),
+    /** The `.eml` file an outbox delivery was saved as (absolute). */
+    outboxPath: text('outbox_path'),
     createdAt: instant('created_at').notNull().default(sql`now()`),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
   },
@@ -138,6 +142,11 @@ export const delivery = reportmail.table(
       .where(sql`${table.trigger} in ('scheduled', 'catch_up')`),
     index('delivery_created_at_idx').on(table.createdAt),
     index('delivery_schedule_id_idx').on(table.scheduleId, table.createdAt),
+    // Null until sent; an outbox path exactly when it went to the outbox.
+    check(
+      'delivery_transport_check',
+      sql`(${table.transport} is null and ${table.outboxPath} is null) or (${table.transport} = 'smtp' and ${table.outboxPath} is null) or (${table.transport} = 'outbox' and ${table.outboxPath} is not null)`,
+    ),
   ],
 );
 

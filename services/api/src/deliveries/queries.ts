@@ -20,6 +20,7 @@ const itemColumns = {
   attempts: delivery.attempts,
   createdAt: delivery.createdAt,
   sentAt: delivery.sentAt,
+  transport: delivery.transport,
 };
 
 type ItemRow = Pick<Delivery, Exclude<keyof typeof itemColumns, 'scheduleName'>> & { scheduleName: string | null };
@@ -102,6 +103,7 @@ function toItem(row: ItemRow): DeliveryItem {
     attempts: row.attempts,
     createdAt: row.createdAt.toISOString(),
     sentAt: iso(row.sentAt),
+    transport: row.transport,
   };
 }
 
@@ -119,6 +121,7 @@ function toDetail(row: DetailRow): DeliveryDetail {
     messageId: row.messageId,
     acceptedRecipients: row.acceptedRecipients,
     rejectedRecipients: row.rejectedRecipients,
+    outboxPath: row.outboxPath,
     attachmentFilename: row.attachmentFilename,
     attachmentSize: row.attachmentSize,
     attachmentOmitted: row.attachmentOmitted,

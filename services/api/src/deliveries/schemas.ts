@@ -43,6 +43,8 @@ export const deliveryItem = z.object({
   attempts: z.number(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** How a sent email left: `smtp`, or `outbox` (saved locally while SMTP was not configured); null until sent. */
+  transport: z.enum(['smtp', 'outbox']).nullable(),
 });
 
 export type DeliveryItem = z.infer<typeof deliveryItem>;
@@ -61,6 +63,8 @@ export const deliveryDetail = deliveryItem.extend({
   messageId: z.string().nullable(),
   acceptedRecipients: addresses.nullable(),
   rejectedRecipients: addresses.nullable(),
+  /** The `.eml` file on the mail worker's machine, for an outbox delivery. */
+  outboxPath: z.string().nullable(),
   attachmentFilename: z.string().nullable(),
   attachmentSize: z.number().nullable(),
   attachmentOmitted: z.boolean(),

@@ -7,6 +7,7 @@ import { type ApiFixture, createApiFixture } from '../test-fixtures.js';
 /** How the errors plugin names a query parameter (after Fastify's validation context). */
 const queryField = (name: string) => `querystring.${name}`;
 const day = (n: number) => new Date(`2026-03-0${n}T01:00:00.000Z`);
+const OUTBOX_PATH = '/srv/reportmail/var/outbox/2026-03-03T01-00-05Z_weekly.eml';
 
 describe('the delivery log', () => {
   let fixture: ApiFixture;
@@ -31,6 +32,7 @@ describe('the delivery log', () => {
       totalTransactions: 3,
       attempts: 1,
       sentAt: new Date('2026-03-01T01:00:02.500Z'),
+      transport: 'smtp',
     });
     ids.failed = await insertDelivery(db, {
       scheduleId: daily,
@@ -38,7 +40,12 @@ describe('the delivery log', () => {
       status: 'failed',
       createdAt: day(2),
     });
-    ids.weekly = await insertDelivery(db, { scheduleId: weekly, createdAt: day(3) });
+    ids.weekly = await insertDelivery(db, {
+      scheduleId: weekly,
+      createdAt: day(3),
+      transport: 'outbox',
+      outboxPath: OUTBOX_PATH,
+    });
     ids.test = await insertDelivery(db, {
       scheduleId: weekly,
       trigger: 'test',
@@ -78,13 +85,16 @@ describe('the delivery log', () => {
       attempts: 1,
       createdAt: '2026-03-01T01:00:00.000Z',
       sentAt: '2026-03-01T01:00:02.500Z',
+      transport: 'smtp',
     });
     expect(body.items.find((item: { id: string }) => item.id === ids.orphan)).toMatchObject({
       scheduleId: null,
       scheduleName: null,
       totalRevenue: null,
       sentAt: null,
+      transport: null,
     });
+    expect(body.items.find((item: { id: string }) => item.id === ids.weekly)?.transport).toBe('outbox');
   });
 
   it('pages without overlap or gaps; a page past the end is empty with the right total', async () => {
@@ -166,6 +176,7 @@ describe('the delivery log', () => {
       messageId: `<${ids.sent}@shop.example>`,
       acceptedRecipients: ['owner@shop.example'],
       rejectedRecipients: ['books@shop.example'],
+      outboxPath: null,
       attachmentFilename: 'Sales_Report_2026_03_02.xlsx',
       attachmentSize: 7421,
       attachmentOmitted: false,
@@ -176,6 +187,11 @@ describe('the delivery log', () => {
       attemptedAt: '2026-03-01T01:00:01.000Z',
       updatedAt: '2026-03-01T01:00:03.000Z',
     });
+  });
+
+  it('shows where an outbox delivery was saved', async () => {
+    const reply = await fixture.call('viewer', 'GET', `/v1/deliveries/${ids.weekly}`);
+    expect([reply.statusCode, reply.json().transport, reply.json().outboxPath]).toEqual([200, 'outbox', OUTBOX_PATH]);
   });
 
   it('answers 404 for an unknown id and 400 naming params.id for a malformed one', async () => {

@@ -3,7 +3,7 @@ import { createLogger } from '@reportmail/logger';
 import { createLinkSigner, createSecretBox, deliveryAttachmentResource, generateKeyEntry } from '@reportmail/secrets';
 import { createSmtpSink, createTestDatabase, type SmtpSink, type TestDatabase } from '@reportmail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureSmtp, createGeneratedDelivery } from '../test-fixtures.js';
+import { configureSmtp, createGeneratedDelivery, createTempOutbox, type TempOutbox } from '../test-fixtures.js';
 import { type SendEmailDeps, sendEmail } from './send-email.js';
 
 const secretsKey = generateKeyEntry('k1');
@@ -22,15 +22,16 @@ describe('the download link of a workbook too large to attach', () => {
   let database: TestDatabase;
   let sink: SmtpSink;
   let deps: SendEmailDeps;
+  let outbox: TempOutbox;
   const links = { publicUrl: 'https://reports.shop.example/api/', ttlHours: 168, signer };
 
   beforeAll(async () => {
-    [database, sink] = await Promise.all([createTestDatabase(), createSmtpSink()]);
+    [database, sink, outbox] = await Promise.all([createTestDatabase(), createSmtpSink(), createTempOutbox()]);
     await configureSmtp(database, secrets, { port: sink.port });
-    deps = { database, logger: createLogger({ service: 'test', level: 'silent' }), secrets };
+    deps = { database, logger: createLogger({ service: 'test', level: 'silent' }), secrets, outboxDir: outbox.dir };
   });
   afterAll(async () => {
-    await sink.close();
+    await Promise.all([sink.close(), outbox.remove()]);
     await database.drop();
   });
 

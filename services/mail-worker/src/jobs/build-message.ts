@@ -1,7 +1,7 @@
 import { type Database, deliveryArtifact, reportSchedule } from '@reportmail/db';
 import { formatGeneratedAt, type ReportEmailData, renderReportEmail, reportEmailData } from '@reportmail/emails';
 import type { Delivery } from '@reportmail/ledger';
-import { messageIdFor, type OutgoingMessage, type SmtpSettings } from '@reportmail/mailer';
+import { type MailSender, messageIdFor, type OutgoingMessage } from '@reportmail/mailer';
 import { deliveryAttachmentResource, type LinkSigner } from '@reportmail/secrets';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
@@ -22,7 +22,7 @@ export type AttachmentLinks = {
 export async function buildDeliveryMessage(
   database: Database,
   delivery: Delivery,
-  settings: SmtpSettings,
+  sender: MailSender,
   links?: AttachmentLinks,
 ): Promise<OutgoingMessage> {
   const content = reportEmailData.safeParse(delivery.emailContent);
@@ -34,14 +34,14 @@ export async function buildDeliveryMessage(
   const data = links ? withDownloadLink(content.data, delivery, links) : content.data;
   const rendered = await renderReportEmail(data);
   return {
-    from: { name: await senderName(database, delivery, settings), address: settings.fromAddress },
+    from: { name: await senderName(database, delivery, sender), address: sender.fromAddress },
     to: recipients.to,
     cc: recipients.cc,
     bcc: recipients.bcc,
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,
-    messageId: messageIdFor(delivery.id, settings.fromAddress),
+    messageId: messageIdFor(delivery.id, sender.fromAddress),
     headers: { 'X-Reportmail-Delivery-Id': delivery.id },
     attachments: delivery.attachmentOmitted ? [] : [await loadWorkbook(database, delivery.id)],
   };
@@ -66,13 +66,13 @@ function withDownloadLink(data: ReportEmailData, delivery: Delivery, links: Atta
   return { ...data, notes };
 }
 
-async function senderName(database: Database, delivery: Delivery, settings: SmtpSettings): Promise<string> {
-  if (!delivery.scheduleId) return settings.fromName;
+async function senderName(database: Database, delivery: Delivery, sender: MailSender): Promise<string> {
+  if (!delivery.scheduleId) return sender.fromName;
   const [schedule] = await database.db
     .select({ senderName: reportSchedule.senderName })
     .from(reportSchedule)
     .where(eq(reportSchedule.id, delivery.scheduleId));
-  return schedule?.senderName || settings.fromName;
+  return schedule?.senderName || sender.fromName;
 }
 
 async function loadWorkbook(database: Database, deliveryId: string) {

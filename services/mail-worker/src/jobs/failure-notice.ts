@@ -1,19 +1,20 @@
 import type { Delivery } from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
-import { composeMessage, messageIdFor, type SmtpSettings, type SmtpTransport, sendComposed } from '@reportmail/mailer';
+import { composeMessage, type MailChannel, messageIdFor } from '@reportmail/mailer';
 
 /**
- * Tells the admin address (when one is set) that a delivery ended without being sent. Best effort: the
- * ledger already holds the failure, so a notice that cannot go out is logged, not retried.
+ * Tells the admin address (when one is set) that a delivery ended without being sent, through the same
+ * channel: over SMTP, or into the outbox while SMTP is not configured. Best effort: the ledger already
+ * holds the failure, so a notice that cannot go out is logged, not retried.
  */
 export async function sendFailureNotice(
-  transport: SmtpTransport,
-  settings: SmtpSettings,
+  channel: MailChannel,
   delivery: Delivery,
   outcome: { status: 'failed' | 'unknown'; error: string },
   logger: Logger,
 ): Promise<void> {
-  if (!settings.adminAddress) return;
+  const { sender } = channel;
+  if (!sender.adminAddress) return;
   const what = delivery.subject ?? `${delivery.reportType} report`;
   const lines = [
     outcome.status === 'unknown'
@@ -29,16 +30,18 @@ export async function sendFailureNotice(
     'It will not be retried automatically; resend it from the delivery log once the cause is fixed.',
   ];
   try {
-    const notice = await composeMessage({
-      from: { name: settings.fromName, address: settings.fromAddress },
-      to: [settings.adminAddress],
+    const id = `notice-${delivery.id}`;
+    const message = {
+      from: { name: sender.fromName, address: sender.fromAddress },
+      to: [sender.adminAddress],
       cc: [],
       bcc: [],
       subject: `[reportmail] Delivery ${outcome.status}: ${what}`,
       text: lines.join('\n'),
-      messageId: messageIdFor(`notice-${delivery.id}`, settings.fromAddress),
-    });
-    await sendComposed(transport, notice);
+      messageId: messageIdFor(id, sender.fromAddress),
+    };
+    const delivered = await channel.deliver({ id, message, composed: await composeMessage(message) });
+    if (delivered.outboxPath) logger.info({ path: delivered.outboxPath }, 'failure notice saved to the outbox');
   } catch (error) {
     logger.error({ err: error }, 'failure notice to the admin address could not be sent');
   }

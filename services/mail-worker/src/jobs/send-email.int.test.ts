@@ -7,7 +7,13 @@ import { createSecretBox, generateKeyEntry } from '@reportmail/secrets';
 import { createSmtpSink, createTestDatabase, type SmtpSink, type TestDatabase } from '@reportmail/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { configureSmtp, createGeneratedDelivery, WORKBOOK_BYTES } from '../test-fixtures.js';
+import {
+  configureSmtp,
+  createGeneratedDelivery,
+  createTempOutbox,
+  type TempOutbox,
+  WORKBOOK_BYTES,
+} from '../test-fixtures.js';
 import { type SendEmailDeps, sendEmail } from './send-email.js';
 
 const CANARY = 'canary-Pa55word-7f3e9c';
@@ -29,17 +35,23 @@ describe('sendEmail', () => {
   let database: TestDatabase;
   let sink: SmtpSink;
   let deps: SendEmailDeps;
+  let outbox: TempOutbox;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    sink = await createSmtpSink();
-    deps = { database, logger, secrets, smtpTimeouts: { connectionMs: 2_000, greetingMs: 2_000, socketMs: 500 } };
+    [database, sink, outbox] = await Promise.all([createTestDatabase(), createSmtpSink(), createTempOutbox()]);
+    deps = {
+      database,
+      logger,
+      secrets,
+      smtpTimeouts: { connectionMs: 2_000, greetingMs: 2_000, socketMs: 500 },
+      outboxDir: outbox.dir,
+    };
   });
   beforeEach(() =>
     configureSmtp(database, secrets, { port: sink.port, password: CANARY, adminAddress: 'admin@shop.example' }),
   );
   afterAll(async () => {
-    await sink.close();
+    await Promise.all([sink.close(), outbox.remove()]);
     await database.drop();
   });
 
@@ -69,8 +81,11 @@ describe('sendEmail', () => {
       messageId: `<${id}@shop.example>`,
       acceptedRecipients: ['owner@shop.example', 'books@shop.example', 'audit@shop.example'],
       rejectedRecipients: [],
+      transport: 'smtp',
+      outboxPath: null,
       errorMessage: null,
     });
+    expect(await outbox.list()).toEqual([]);
     expect(mail?.parsed.messageId).toBe(row?.messageId);
     const [schedule] = await database.db
       .select({ lastSentAt: reportSchedule.lastSentAt })
@@ -153,13 +168,6 @@ describe('sendEmail', () => {
       status: 'failed',
       errorMessage: `Delivery ${id} has no "to" recipient`,
     });
-  });
-
-  it('fails clearly while SMTP is not configured', async () => {
-    await database.sql`delete from reportmail.smtp_settings`;
-    const id = await createGeneratedDelivery(database);
-    await expect(sendEmail(deps, { deliveryId: id }, once)).rejects.toThrow('SMTP is not configured');
-    expect((await findDelivery(database.db, id))?.errorMessage).toMatch(/^SMTP is not configured/);
   });
 
   it('never writes the SMTP password to a log line', () => {

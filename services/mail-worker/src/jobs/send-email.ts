@@ -3,13 +3,11 @@ import { type Delivery, findDelivery, transitionDelivery } from '@reportmail/led
 import type { Logger } from '@reportmail/logger';
 import {
   composeMessage,
-  createSmtpTransport,
-  loadSmtpSettings,
+  type DeliveredMail,
+  type MailChannel,
+  openMailChannel,
   SendFailure,
-  type SmtpSettings,
   type SmtpTimeouts,
-  type SmtpTransport,
-  sendComposed,
 } from '@reportmail/mailer';
 import type { SendEmailPayload } from '@reportmail/queue';
 import type { SecretBox } from '@reportmail/secrets';
@@ -25,6 +23,8 @@ export type SendEmailDeps = {
   smtpTimeouts?: SmtpTimeouts;
   /** Signed download links for workbooks too large to attach (only with PUBLIC_URL). */
   attachmentLinks?: AttachmentLinks;
+  /** Where mail is saved while SMTP is not configured (absolute). */
+  outboxDir: string;
 };
 
 /** Which try this is (1-based) out of how many the job allows. */
@@ -36,9 +36,11 @@ export type SendEmailResult = { outcome: 'sent' | 'already-final'; deliveryId: s
 const FINAL: Delivery['status'][] = ['sent', 'failed', 'unknown', 'skipped'];
 
 /**
- * Sends the email of a generated delivery once. Accepted → `sent` (never sent again); a transient
- * failure throws for BullMQ's backoff until the last attempt, which ends `failed`; a permanent one ends
- * `failed` at once; a connection lost after the data went out ends `unknown`, never retried.
+ * Sends the email of a generated delivery once: over SMTP, or into the local outbox while SMTP is not
+ * configured (then `sent` with transport `outbox` and the `.eml` path). Accepted → `sent` (never sent
+ * again); a transient failure throws for BullMQ's backoff until the last attempt, which ends `failed`; a
+ * permanent one ends `failed` at once; a connection lost after the data went out ends `unknown`, never
+ * retried.
  */
 export async function sendEmail(
   deps: SendEmailDeps,
@@ -55,12 +57,19 @@ export async function sendEmail(
   if (delivery.status !== 'sending') {
     throw new UnrecoverableError(`Delivery ${delivery.id} is "${delivery.status}", its report is not generated yet`);
   }
-  const settings = await loadSmtpSettings(deps.database.db, deps.secrets);
-  if (!settings) {
-    await endDelivery(deps.database, delivery, 'failed', 'SMTP is not configured (set it with PUT /v1/smtp-settings)');
-    throw new UnrecoverableError('SMTP is not configured');
+  // Read per job: once an admin saves SMTP settings, the next send goes over SMTP instead of the outbox.
+  const channel = await openMailChannel(deps.database.db, deps.secrets, deps);
+  try {
+    return await deliverOnce({ ...deps, logger: log }, { delivery, channel, attempt });
+  } finally {
+    channel.close();
   }
-  const message = await buildDeliveryMessage(deps.database, delivery, settings, deps.attachmentLinks).catch(
+}
+
+type SendContext = { delivery: Delivery; channel: MailChannel; attempt: Attempt };
+
+async function deliverOnce(deps: SendEmailDeps, { delivery, channel, attempt }: SendContext): Promise<SendEmailResult> {
+  const message = await buildDeliveryMessage(deps.database, delivery, channel.sender, deps.attachmentLinks).catch(
     async (error: unknown) => {
       // A delivery that can never be built (no recipient, no content) ends failed, not stuck in `sending`.
       if (error instanceof UnrecoverableError) await endDelivery(deps.database, delivery, 'failed', error.message);
@@ -68,36 +77,41 @@ export async function sendEmail(
     },
   );
   const composed = await composeMessage(message);
-  const transport = createSmtpTransport(settings, deps.smtpTimeouts);
   try {
     await transitionDelivery(deps.database.db, delivery.id, ['sending'], 'sending', {
       attempts: delivery.attempts + 1,
       attemptedAt: new Date(),
     });
-    const sent = await sendComposed(transport, composed);
-    await markSent(deps.database, delivery, message.messageId, sent);
-    log.info({ accepted: sent.accepted.length, rejected: sent.rejected.length }, 'report email sent');
+    const delivered = await channel.deliver({ id: delivery.id, message, composed });
+    await markSent(deps.database, delivery, message.messageId, delivered);
+    logDelivered(deps.logger, delivered);
     return { outcome: 'sent', deliveryId: delivery.id, status: 'sent' };
   } catch (error) {
     if (!(error instanceof SendFailure)) throw error;
-    return await handleFailure({ ...deps, logger: log }, { delivery, settings, transport, attempt, error });
-  } finally {
-    transport.close();
+    return await handleFailure(deps, { delivery, channel, attempt, error });
   }
+}
+
+function logDelivered(logger: Logger, delivered: DeliveredMail): void {
+  const counts = { accepted: delivered.accepted.length, rejected: delivered.rejected.length };
+  if (delivered.outboxPath) logger.info({ ...counts, path: delivered.outboxPath }, 'report email saved to the outbox');
+  else logger.info(counts, 'report email sent');
 }
 
 async function markSent(
   database: Database,
   delivery: Delivery,
   messageId: string,
-  sent: { accepted: string[]; rejected: string[] },
+  delivered: DeliveredMail,
 ): Promise<void> {
   const sentAt = new Date();
   await transitionDelivery(database.db, delivery.id, ['sending'], 'sent', {
     sentAt,
     messageId,
-    acceptedRecipients: sent.accepted,
-    rejectedRecipients: sent.rejected,
+    acceptedRecipients: delivered.accepted,
+    rejectedRecipients: delivered.rejected,
+    transport: delivered.transport,
+    outboxPath: delivered.outboxPath,
     errorMessage: null,
   });
   if (delivery.scheduleId && delivery.trigger !== 'test') {
@@ -108,27 +122,24 @@ async function markSent(
   }
 }
 
-type FailureContext = {
-  delivery: Delivery;
-  settings: SmtpSettings;
-  transport: SmtpTransport;
-  attempt: Attempt;
-  error: SendFailure;
-};
+type FailureContext = SendContext & { error: SendFailure };
 
 async function handleFailure(deps: SendEmailDeps, context: FailureContext): Promise<never> {
   const { delivery, attempt, error } = context;
   const { kind, message } = error.failure;
   if (kind === 'transient' && attempt.number < attempt.of) {
     await transitionDelivery(deps.database.db, delivery.id, ['sending'], 'sending', { errorMessage: message });
-    deps.logger.warn({ error: message, of: attempt.of }, 'transient SMTP failure: will retry');
+    deps.logger.warn(
+      { error: message, of: attempt.of, transport: context.channel.transport },
+      'transient send failure: will retry',
+    );
     throw error;
   }
   const status = kind === 'unknown' ? 'unknown' : 'failed';
   const final = kind === 'transient' ? `${message} (gave up after ${attempt.of} attempts)` : message;
   await endDelivery(deps.database, delivery, status, final);
   deps.logger.error({ error: final, status }, 'report email not delivered');
-  await sendFailureNotice(context.transport, context.settings, delivery, { status, error: final }, deps.logger);
+  await sendFailureNotice(context.channel, delivery, { status, error: final }, deps.logger);
   throw new UnrecoverableError(final);
 }
 

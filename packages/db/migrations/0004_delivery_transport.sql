@@ -1,0 +1,3 @@
+ALTER TABLE "reportmail"."delivery" ADD COLUMN "transport" text;--> statement-breakpoint
+ALTER TABLE "reportmail"."delivery" ADD COLUMN "outbox_path" text;--> statement-breakpoint
+ALTER TABLE "reportmail"."delivery" ADD CONSTRAINT "delivery_transport_check" CHECK (("reportmail"."delivery"."transport" is null and "reportmail"."delivery"."outbox_path" is null) or ("reportmail"."delivery"."transport" = 'smtp' and "reportmail"."delivery"."outbox_path" is null) or ("reportmail"."delivery"."transport" = 'outbox' and "reportmail"."delivery"."outbox_path" is not null));

@@ -8,3 +8,4 @@ export {
   type Recipients,
   transitionDelivery,
 } from './delivery-ledger.js';
+export { type ManualDelivery, queueManualDelivery } from './manual-delivery.js';

@@ -18,9 +18,12 @@ export type ServiceProcess = {
   kill: () => Promise<void>;
 };
 
-/** Starts `services/<name>/src/main.ts` as a real child process (tsx), with `env` over the current one. */
-export function startServiceProcess(name: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/src/main.ts`], {
+/**
+ * Starts `services/<name>/src/main.ts` as a real child process (tsx), with `env` over the current one
+ * and `args` after it (a CLI command, say).
+ */
+export function startServiceProcess(name: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/src/main.ts`, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

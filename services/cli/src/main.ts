@@ -2,45 +2,27 @@ import { ConfigError } from '@reportmail/config';
 import { createDatabase, explainDatabaseError } from '@reportmail/db';
 import { isAppError } from '@reportmail/errors';
 import { createLogger } from '@reportmail/logger';
-import { BENCH_HELP, runBenchCommand } from './commands/bench-report.js';
-import { MIGRATE_HELP, runMigrateCommand } from './commands/migrate.js';
-import { REPORT_HELP, runReportCommand } from './commands/report.js';
-import { runSeedCommand, SEED_HELP } from './commands/seed.js';
+import { COMMANDS, USAGE } from './commands/index.js';
 import { loadCliConfig } from './config.js';
-
-const USAGE = `Usage: reportmail <command> [options]   (pnpm report | db:migrate | db:seed | bench:report)
-
-Commands: report, migrate, seed, bench-report. Add --help to any of them.`;
-
-const HELP: Record<string, string> = {
-  report: REPORT_HELP,
-  migrate: MIGRATE_HELP,
-  seed: SEED_HELP,
-  'bench-report': BENCH_HELP,
-};
+import { stackEnvironment } from './stack/stack-env.js';
 
 async function main(argv: string[]): Promise<number> {
-  const [command = '', ...rest] = argv;
-  const help = HELP[command];
-  if (!help) {
-    process.stderr.write(`${command && command !== '--help' ? `Unknown command "${command}".\n` : ''}${USAGE}\n`);
-    return command === '--help' ? 0 : 2;
+  const [name = '', ...rest] = argv;
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`${name && name !== '--help' ? `Unknown command "${name}".\n` : ''}${USAGE}\n`);
+    return name === '--help' ? 0 : 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${help}\n`);
+    process.stdout.write(`${command.help}\n`);
     return 0;
   }
-  const config = loadCliConfig();
+  const stack = command.stack ? await stackEnvironment(process.env) : undefined;
+  const config = loadCliConfig(stack?.env);
   const logger = createLogger({ service: 'cli', level: config.LOG_LEVEL });
-  const database = createDatabase(config.DATABASE_URL, { max: 2, applicationName: `reportmail-cli-${command}` });
-  const stdout = process.stdout;
+  const database = createDatabase(config.DATABASE_URL, { max: 2, applicationName: `reportmail-cli-${name}` });
   try {
-    const currency = { symbol: config.CURRENCY_SYMBOL, locale: config.CURRENCY_LOCALE };
-    const timezone = config.REPORT_TIMEZONE;
-    if (command === 'report') await runReportCommand({ sql: database.sql, timezone, currency, stdout }, rest);
-    if (command === 'migrate') await runMigrateCommand({ sql: database.sql, url: config.DATABASE_URL, stdout });
-    if (command === 'seed') await runSeedCommand({ sql: database.sql, timezone, stdout }, rest);
-    if (command === 'bench-report') await runBenchCommand({ databaseUrl: config.DATABASE_URL, logger, stdout }, rest);
+    await command.run({ config, database, logger, stack, stdout: process.stdout }, rest);
     return 0;
   } catch (error) {
     throw explainDatabaseError(error, config.DATABASE_URL);

@@ -1,0 +1,60 @@
+import { type Db, reportSchedule } from '@reportmail/db';
+import { AppError } from '@reportmail/errors';
+import { eq } from 'drizzle-orm';
+import type { Sql } from 'postgres';
+import { shopRowCount } from '../seed/loader.js';
+
+/** The demo's own schedule; finding it is also how a second run knows the shop data is the demo's. */
+export const DEMO_SCHEDULE_NAME = 'Demo: daily revenue report';
+export const DEMO_RECIPIENT = 'owner@shop.example';
+
+export type DemoSchedule = { id: string; frequency: 'daily'; timezone: string };
+
+async function findDemoSchedule(db: Db) {
+  const [row] = await db.select().from(reportSchedule).where(eq(reportSchedule.name, DEMO_SCHEDULE_NAME));
+  return row;
+}
+
+/**
+ * The demo replaces the shop tables: allowed on an empty shop or one the demo seeded before, never over
+ * real data (a shop imported from the old system, say).
+ */
+export async function assertShopIsDemoOrEmpty(db: Db, sql: Sql): Promise<void> {
+  if ((await findDemoSchedule(db)) || (await shopRowCount(sql)) === 0) return;
+  throw new AppError(
+    'CONFLICT',
+    'This database already holds shop data that the demo did not make, and the demo would replace it. ' +
+      'Run it against another database, e.g. DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/reportmail_demo pnpm demo',
+  );
+}
+
+/** Creates the demo schedule (daily at 09:00, previous day) or brings it back to that shape. */
+export async function upsertDemoSchedule(db: Db, timezone: string, now: Date): Promise<DemoSchedule> {
+  const values = {
+    name: DEMO_SCHEDULE_NAME,
+    enabled: true,
+    frequency: 'daily' as const,
+    sendTime: '09:00',
+    timezone,
+    periodMode: 'previous_days' as const,
+    recipientsTo: [DEMO_RECIPIENT],
+    recipientsCc: [],
+    recipientsBcc: [],
+    emptyPeriodPolicy: 'send' as const,
+    updatedAt: now,
+  };
+  const existing = await findDemoSchedule(db);
+  if (existing) {
+    const enabledAt = existing.enabled ? existing.enabledAt : now;
+    await db
+      .update(reportSchedule)
+      .set({ ...values, enabledAt })
+      .where(eq(reportSchedule.id, existing.id));
+    return { id: existing.id, frequency: 'daily', timezone };
+  }
+  const [created] = await db
+    .insert(reportSchedule)
+    .values({ ...values, enabledAt: now })
+    .returning({ id: reportSchedule.id });
+  return { id: (created as { id: string }).id, frequency: 'daily', timezone };
+}

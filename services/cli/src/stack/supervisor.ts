@@ -1,0 +1,113 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '@reportmail/errors';
+import { prefixedLines } from './log-lines.js';
+import type { Env } from './stack-env.js';
+
+export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker';
+
+export type SupervisorOptions = {
+  root: string;
+  env: Env;
+  output: NodeJS.WriteStream;
+  /** Run the tsup bundles (`pnpm build`) instead of the TypeScript source through tsx. */
+  built?: boolean;
+  /** How long a stopping service may finish its current job before it is killed. */
+  stopTimeoutMs?: number;
+};
+
+/** A start that dies this soon, this many times in a row, is a configuration problem, not bad luck. */
+const QUICK_EXIT_MS = 10_000;
+const QUICK_EXITS_BEFORE_GIVING_UP = 3;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+function commandOf(root: string, name: ServiceName, built: boolean): string[] {
+  if (!built) return ['--import', 'tsx', join(root, 'services', name, 'src', 'main.ts')];
+  const bundle = join(root, 'services', name, 'dist', 'main.js');
+  if (!existsSync(bundle)) throw new AppError('VALIDATION', `--built: ${bundle} is missing; run \`pnpm build\` first`);
+  return [bundle];
+}
+
+type Running = { name: ServiceName; child: ChildProcess; startedAt: number; quickExits: number };
+
+/**
+ * Runs each service as its own process, restarts one that dies (with a growing delay), gives up on one
+ * that keeps dying at once, and stops all of them on `stop()`: SIGTERM, then SIGKILL after the timeout.
+ */
+export class Supervisor {
+  readonly #running = new Map<ServiceName, Running>();
+  readonly #failed: { resolve: (error: Error) => void; promise: Promise<Error> };
+  #stopping = false;
+
+  constructor(private readonly options: SupervisorOptions) {
+    // Should the supervisor itself crash, its services do not outlive it.
+    process.once('exit', () => {
+      for (const { child } of this.#running.values()) child.kill('SIGTERM');
+    });
+    let resolve: (error: Error) => void = () => {};
+    const promise = new Promise<Error>((done) => {
+      resolve = done;
+    });
+    this.#failed = { resolve, promise };
+  }
+
+  /** Resolves with the reason when a service could not be kept running. */
+  get failure(): Promise<Error> {
+    return this.#failed.promise;
+  }
+
+  start(name: ServiceName, quickExits = 0): void {
+    const { root, env, output, built = false } = this.options;
+    const child = spawn(process.execPath, commandOf(root, name, built), {
+      cwd: root,
+      env: { ...env, FORCE_COLOR: output.isTTY ? '1' : '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a terminal's Ctrl-C reaches the supervisor only, which then stops each
+      // service exactly once (a second signal would kill one mid-job).
+      detached: true,
+    });
+    const write = prefixedLines(name, output);
+    write(child.stdout);
+    write(child.stderr);
+    this.#running.set(name, { name, child, startedAt: Date.now(), quickExits });
+    child.once('exit', (code, signal) => this.#exited(name, code, signal));
+  }
+
+  #exited(name: ServiceName, code: number | null, signal: NodeJS.Signals | null): void {
+    const running = this.#running.get(name);
+    this.#running.delete(name);
+    if (this.#stopping || !running) return;
+    const quick = Date.now() - running.startedAt < QUICK_EXIT_MS;
+    const quickExits = quick ? running.quickExits + 1 : 0;
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (quickExits >= QUICK_EXITS_BEFORE_GIVING_UP) {
+      this.#failed.resolve(
+        new Error(`${name} exited (${how}) ${quickExits} times right after starting: see its lines above`),
+      );
+      return;
+    }
+    const delay = Math.min(1_000 * 2 ** quickExits, MAX_RESTART_DELAY_MS);
+    this.options.output.write(`${'supervisor'.padEnd(13)}| ${name} exited (${how}); restarting in ${delay / 1000} s\n`);
+    setTimeout(() => {
+      if (!this.#stopping) this.start(name, quickExits);
+    }, delay).unref();
+  }
+
+  /** Stops every service (each finishes its current job), killing those that take longer than the timeout. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    this.#stopping = true;
+    const timeoutMs = this.options.stopTimeoutMs ?? 30_000;
+    await Promise.all(
+      [...this.#running.values()].map(async ({ child }) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = once(child, 'exit');
+        child.kill(signal);
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
+  }
+}

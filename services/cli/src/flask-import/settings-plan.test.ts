@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { OldSmtpSettings } from './old-settings.js';
+import { planSettings } from './settings-plan.js';
+
+const old: OldSmtpSettings = {
+  id: 1,
+  server: 'smtp.example.com',
+  port: 465,
+  emailAddress: 'owner@shop.example',
+  // The old system stored these as plaintext bytes when it could not build a cipher.
+  passwordStored: Buffer.from('plain app password'),
+  recipientsStored: Buffer.from('a@shop.example'),
+  useTls: true,
+  enabled: true,
+  sendTime: '07:30',
+  frequency: 'Monthly',
+  lastSentAt: null,
+};
+const options = {
+  key: undefined,
+  timezone: 'Asia/Manila',
+  periodMode: 'to_date',
+  importedAt: '2026-03-09T02:00:00.000Z',
+} as const;
+
+describe('planSettings', () => {
+  it('reads plaintext the old system stored, maps 465 to tls and an unknown frequency to daily', () => {
+    const plan = planSettings(old, options);
+    expect(plan.password).toBe('plain app password');
+    expect(plan.smtp).toEqual({
+      host: 'smtp.example.com',
+      port: 465,
+      security: 'tls',
+      username: 'owner@shop.example',
+      fromAddress: 'owner@shop.example',
+    });
+    expect(plan.schedule).toMatchObject({ frequency: 'daily', sendTime: '07:30', anchorDate: null, enabled: true });
+    expect(plan.schedule.recipientsTo).toEqual(['a@shop.example']);
+    expect(plan.notices).toEqual([
+      'The old password was stored unencrypted (the old system had no usable key); it is now encrypted.',
+      'The old recipient list was stored unencrypted (the old system had no usable key); it is now encrypted.',
+      'The old frequency "Monthly" was not one it knew, so it ran daily: imported as daily.',
+      'Port 465 speaks implicit TLS: imported with security "tls" (the old system could only STARTTLS).',
+    ]);
+  });
+
+  it('anchors a weekly schedule that never sent on the import day in the zone', () => {
+    const plan = planSettings(
+      { ...old, frequency: 'weekly', port: 587 },
+      { ...options, importedAt: '2026-03-08T17:00:00.000Z' },
+    );
+    expect(plan.schedule).toMatchObject({ frequency: 'weekly', anchorDate: '2026-03-09' });
+    expect(plan.smtp.security).toBe('starttls');
+  });
+});

@@ -18,11 +18,13 @@ const styles = {
   cardValue: { color: '#111827', fontSize: '22px', fontWeight: 700, margin: '4px 0 0' },
   cardDetail: { color: '#5b6472', fontSize: '12px', margin: '2px 0 0' },
   section: { fontSize: '16px', color: '#203864', margin: '20px 0 8px' },
-  table: { width: '100%', borderCollapse: 'collapse' as const, fontSize: '13px' },
-  th: { backgroundColor: '#4472c4', color: '#ffffff', padding: '6px', textAlign: 'left' as const },
-  td: { borderBottom: '1px solid #e5e7eb', padding: '6px', verticalAlign: 'top' as const },
+  // 12px text and 4px side padding keep the five-column methods table (amounts never wrap) inside a
+  // 375px phone screen up to six-digit totals; at 13px/6px it was 30px too wide and the email scrolled sideways.
+  table: { width: '100%', borderCollapse: 'collapse' as const, fontSize: '12px' },
+  th: { backgroundColor: '#4472c4', color: '#ffffff', padding: '6px 4px', textAlign: 'left' as const },
+  td: { borderBottom: '1px solid #e5e7eb', padding: '6px 4px', verticalAlign: 'top' as const },
   num: { textAlign: 'right' as const, whiteSpace: 'nowrap' as const },
-  total: { fontWeight: 700, backgroundColor: '#d9e8f5', padding: '6px' },
+  total: { fontWeight: 700, backgroundColor: '#d9e8f5', padding: '6px 4px' },
   note: {
     backgroundColor: '#fff7e6',
     border: '1px solid #f5c26b',

@@ -16,7 +16,12 @@ const solid = (argb: string): Fill => ({
   pattern: 'solid',
   fgColor: { argb },
 });
-const bold: Partial<Font> = { bold: true };
+/**
+ * Every styled font names the workbook's body font: a font element without a name makes LibreOffice
+ * (and other readers) fall back to a serif, wider than Calibri, so headers get cut off.
+ */
+const BODY_FONT: Partial<Font> = { name: 'Calibri', family: 2 };
+const bold: Partial<Font> = { ...BODY_FONT, bold: true };
 
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 export const DATE_FORMAT = 'yyyy-mm-dd';
@@ -39,18 +44,18 @@ export function createWorkbookStyles(moneyFormat: string) {
   });
   return {
     title: {
-      font: { bold: true, size: 14, color: { argb: 'FFFFFFFF' } },
+      font: { ...bold, size: 14, color: { argb: 'FFFFFFFF' } },
       fill: solid(TITLE_NAVY),
       alignment: { horizontal: 'center', vertical: 'middle' },
     } satisfies Partial<Style>,
     header: {
-      font: { bold: true, size: 11, color: { argb: 'FFFFFFFF' } },
+      font: { ...bold, size: 11, color: { argb: 'FFFFFFFF' } },
       fill: solid(HEADER_BLUE),
       border,
       alignment: { horizontal: 'center', vertical: 'middle' },
     } satisfies Partial<Style>,
     label: { font: bold } satisfies Partial<Style>,
-    section: { font: { bold: true, size: 12 } } satisfies Partial<Style>,
+    section: { font: { ...bold, size: 12 } } satisfies Partial<Style>,
     text: cell({}),
     dateTime: cell({
       numFmt: DATE_TIME_FORMAT,

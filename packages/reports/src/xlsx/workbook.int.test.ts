@@ -66,6 +66,7 @@ describe('writeReportWorkbook', () => {
     expect(fillOf(summary.getCell('A10'))).toBe('FFD9E8F5');
     expect(fillOf(summary.getCell('A9'))).toBe('FF4472C4');
     expect(summary.getCell('A9').font).toMatchObject({
+      name: 'Calibri',
       bold: true,
       color: { argb: 'FFFFFFFF' },
     });
@@ -101,6 +102,7 @@ describe('writeReportWorkbook', () => {
       'Sale Status',
     ]);
     expect(sales.getCell('A1').font).toMatchObject({
+      name: 'Calibri',
       bold: true,
       color: { argb: 'FFFFFFFF' },
     });

@@ -1,13 +1,4 @@
 import { defineConfig } from 'tsup';
+import { SERVICE_BUNDLE } from '../../infra/build/service-bundle.js';
 
-export default defineConfig({
-  entry: { main: 'src/main.ts' },
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outDir: 'dist',
-  clean: true,
-  // Workspace packages ship TypeScript source: bundle them; npm dependencies stay external.
-  skipNodeModulesBundle: true,
-  noExternal: [/^@reportmail\//],
-});
+export default defineConfig({ ...SERVICE_BUNDLE, entry: { main: 'src/main.ts' } });

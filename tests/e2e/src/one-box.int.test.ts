@@ -12,13 +12,14 @@ import { generateKeyEntry } from '@reportmail/secrets';
 import {
   createTestDatabase,
   createTestRedis,
+  databaseUrlWithName,
   startServiceProcess,
   type TestDatabase,
   type TestRedis,
 } from '@reportmail/testing';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const money = createMoneyFormatter({ symbol: '₱', locale: 'en-PH' });
 let database: TestDatabase;
@@ -94,9 +95,15 @@ describe('pnpm demo', () => {
 });
 
 describe('pnpm start', () => {
-  it('starts all four services, answers /ready, and one SIGINT stops every one of them', async () => {
+  it('creates the database, starts all four services, answers /ready, and one SIGINT stops every one', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
-    const start = startServiceProcess('cli', { ...env, PORT: port, LOG_LEVEL: 'info' }, ['start']);
+    const fresh = `reportmail_start_${port}`;
+    const freshUrl = databaseUrlWithName(database.url, fresh);
+    const start = startServiceProcess('cli', { ...env, DATABASE_URL: freshUrl, PORT: port, LOG_LEVEL: 'info' }, [
+      'start',
+    ]);
+    onTestFinished(() => database.sql.unsafe(`drop database if exists "${fresh}" with (force)`).then(() => {}));
+    await start.waitForLog((line) => line.msg === 'PostgreSQL and Redis answer; database created, migrations applied.');
     await start.waitForLog((line) => line.msg === 'reportmail is running.', 'the banner');
     const ready = await fetch(`http://127.0.0.1:${port}/ready`);
     expect(ready.status).toBe(200);
@@ -119,5 +126,12 @@ describe('pnpm start', () => {
     expect(output).toContain('Cannot reach PostgreSQL at 127.0.0.1:9/reportmail');
     expect(output).toContain('docker compose up -d postgres redis');
     expect(output).toContain('sudo apt-get install -y postgresql redis-server');
+  });
+
+  it('says what to run when Redis does not answer', async () => {
+    const { code, output } = await runCli(['start'], { REDIS_URL: 'redis://127.0.0.1:9' });
+    expect(code).toBe(3);
+    expect(output).toContain('Cannot reach Redis at 127.0.0.1:9');
+    expect(output).toContain('docker compose up -d postgres redis');
   });
 });

@@ -1,9 +1,8 @@
-import { type Db, smtpSettings } from '@reportmail/db';
+import { type Db, SMTP_PASSWORD_CONTEXT, smtpSettings } from '@reportmail/db';
 import type { SecretBox } from '@reportmail/secrets';
 import { eq } from 'drizzle-orm';
 
-/** The ciphertext of the SMTP password is bound to this use (AES-GCM additional data). */
-export const SMTP_PASSWORD_CONTEXT = 'smtp.password';
+export { SMTP_PASSWORD_CONTEXT };
 
 /** The outgoing mail server, with its password decrypted: keep it in memory only, never log it. */
 export type SmtpSettings = {

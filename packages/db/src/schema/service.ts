@@ -41,6 +41,9 @@ export const deliveryStatus = reportmail.enum('delivery_status', [
 ]);
 export const adminRole = reportmail.enum('admin_role', ['admin', 'viewer']);
 
+/** The ciphertext of `smtp_settings.password_ciphertext` is bound to this use (AES-GCM additional data). */
+export const SMTP_PASSWORD_CONTEXT = 'smtp.password';
+
 /** One row (id = 1): the outgoing mail server. The password is only ever stored encrypted. */
 export const smtpSettings = reportmail.table(
   'smtp_settings',

@@ -1,13 +1,8 @@
+import { SMTP_PASSWORD_CONTEXT } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
 import type { SecretBox } from '@reportmail/secrets';
 import type { TransactionSql } from 'postgres';
 import { IMPORTED_SCHEDULE_NAME, type SettingsPlan } from './settings-plan.js';
-
-/**
- * The AES-GCM context of the SMTP password: the same value as SMTP_PASSWORD_CONTEXT in packages/mailer
- * (a test checks they are equal). Not imported from there: the CLI bundle would then need nodemailer.
- */
-export const SMTP_PASSWORD_CONTEXT = 'smtp.password';
 
 /** Refuses a second import: SMTP settings (from the API or an earlier import) or the imported schedule exist. */
 export async function assertNoSettingsYet(tx: TransactionSql): Promise<void> {

@@ -65,8 +65,10 @@ export class Supervisor {
       env: { ...env, FORCE_COLOR: output.isTTY ? '1' : '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: a terminal's Ctrl-C reaches the supervisor only, which then stops each
-      // service exactly once (a second signal would kill one mid-job).
-      detached: true,
+      // service exactly once (a second signal would kill one mid-job). On Windows a detached child would
+      // open a console window of its own instead.
+      detached: process.platform !== 'win32',
+      windowsHide: true,
     });
     const write = prefixedLines(name, output);
     write(child.stdout);

@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { TransactionSql } from 'postgres';
 import { copyLine } from '../seed/copy-format.js';
-import { SHOP_TABLES } from '../seed/loader.js';
+import { copyBatch, SHOP_TABLES } from '../seed/loader.js';
+import { SHOP_COLUMNS } from '../shop-columns.js';
 import { assertColumns, type CopiedIds, SHOP_TABLE_COPIES, type ShopTable } from './shop-tables.js';
 import type { OldDatabase } from './source.js';
 
@@ -71,17 +70,11 @@ async function copyTable(
       lines.push(copyLine(mapped.values));
       ids?.add(Number(row.id));
     }
-    await copyLines(tx, copy, lines);
+    // COPY as the seed loads it, on the transaction's connection.
+    await copyBatch(tx, { table: copy.table, columns: SHOP_COLUMNS[copy.table], lines });
     result.copied += lines.length;
   }
   return result;
-}
-
-/** COPY into our table (as the seed loads it), on the transaction's connection. */
-async function copyLines(tx: TransactionSql, copy: ShopTable, lines: string[]): Promise<void> {
-  if (lines.length === 0) return;
-  const writable = await tx`copy ${tx(copy.table)} (${tx(copy.columns)}) from stdin`.writable();
-  await pipeline(Readable.from([lines.join('')]), writable);
 }
 
 /** After copying explicit ids: move each sequence past them. Not in a dry run (setval ignores rollback). */

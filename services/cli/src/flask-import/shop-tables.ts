@@ -1,4 +1,5 @@
 import { AppError } from '@reportmail/errors';
+import { SHOP_COLUMNS } from '../shop-columns.js';
 import { naiveToInstant, oldDate } from './naive-time.js';
 import type { OldRow, SourceExpressions } from './source.js';
 
@@ -9,11 +10,9 @@ export type Mapped = { values: CopyValue[]; note?: string } | { skip: string };
 export type CopiedIds = Record<'customer' | 'product' | 'sale' | 'device', Set<number>>;
 
 export type ShopTable = {
-  table: keyof CopiedIds | 'sale_item' | 'sale_payment' | 'repair_payment';
-  /** Columns the old table must have (older versions of the old system lack some). */
-  required: string[];
-  /** Our columns, in the order `map` returns values. */
-  columns: string[];
+  table: keyof typeof SHOP_COLUMNS;
+  /** Columns the old table may lack (older versions of the old system): the others it must have. */
+  optional?: string[];
   select(e: SourceExpressions, has: Set<string>): string;
   map(row: OldRow, copied: CopiedIds, importedAt: string): Mapped;
 };
@@ -25,28 +24,10 @@ const textOrNull = (value: unknown): string | null => (value === null || value =
 const money = (value: unknown): string => (value === null || value === undefined ? '0' : String(value));
 const where = (table: string, row: OldRow, column: string) => `${table} id ${String(row.id)} ${column}`;
 
-const DEVICE_COLUMNS = [
-  'id',
-  'ticket_number',
-  'customer_id',
-  'device_type',
-  'status',
-  'is_archived',
-  'actual_completion',
-  'total_cost',
-  'deposit_paid',
-  'payment_status',
-  'claimed_on_credit',
-  'charge_waived',
-  'created_at',
-];
-
 /** The old tables we copy, parents first, with the old system's names (ours keep them). */
 export const SHOP_TABLE_COPIES: ShopTable[] = [
   {
     table: 'customer',
-    required: ['id', 'name', 'business_name', 'email', 'phone'],
-    columns: ['id', 'name', 'business_name', 'email', 'phone'],
     select: () => 'select id, name, business_name, email, phone from customer order by id',
     map: (row) => ({
       values: [
@@ -60,35 +41,11 @@ export const SHOP_TABLE_COPIES: ShopTable[] = [
   },
   {
     table: 'product',
-    required: ['id', 'name'],
-    columns: ['id', 'name'],
     select: () => 'select id, name from product order by id',
     map: (row) => ({ values: [int(row.id), String(row.name)] }),
   },
   {
     table: 'sale',
-    required: [
-      'id',
-      'invoice_no',
-      'customer_id',
-      'status',
-      'claimed_on_credit',
-      'subtotal',
-      'discount',
-      'total',
-      'created_at',
-    ],
-    columns: [
-      'id',
-      'invoice_no',
-      'customer_id',
-      'status',
-      'claimed_on_credit',
-      'subtotal',
-      'discount',
-      'total',
-      'created_at',
-    ],
     select: (e) =>
       `select id, invoice_no, customer_id, status, claimed_on_credit, ${e.money('subtotal')} as subtotal,
         ${e.money('discount')} as discount, ${e.money('total')} as total, ${e.naive('created_at')} as created_at
@@ -111,8 +68,7 @@ export const SHOP_TABLE_COPIES: ShopTable[] = [
   },
   {
     table: 'sale_item',
-    required: ['id', 'sale_id', 'product_id', 'qty', 'unit_price', 'line_total'],
-    columns: ['id', 'sale_id', 'product_id', 'qty', 'unit_price', 'line_total', 'revoked_at'],
+    optional: ['revoked_at'],
     select: (e, has) =>
       `select id, sale_id, product_id, qty, ${e.money('unit_price')} as unit_price, ${e.money('line_total')} as line_total,
         ${has.has('revoked_at') ? e.naive('revoked_at') : 'null'} as revoked_at
@@ -134,8 +90,6 @@ export const SHOP_TABLE_COPIES: ShopTable[] = [
   },
   {
     table: 'sale_payment',
-    required: ['id', 'sale_id', 'amount', 'method', 'paid_at'],
-    columns: ['id', 'sale_id', 'amount', 'method', 'paid_at'],
     select: (e) =>
       `select id, sale_id, ${e.money('amount')} as amount, method, ${e.naive('paid_at')} as paid_at
        from sale_payment order by id`,
@@ -143,8 +97,6 @@ export const SHOP_TABLE_COPIES: ShopTable[] = [
   },
   {
     table: 'device',
-    required: DEVICE_COLUMNS,
-    columns: DEVICE_COLUMNS,
     select: (e) =>
       `select id, ticket_number, customer_id, device_type, status, is_archived,
         ${e.date('actual_completion')} as actual_completion, ${e.money('total_cost')} as total_cost,
@@ -174,8 +126,6 @@ export const SHOP_TABLE_COPIES: ShopTable[] = [
   },
   {
     table: 'repair_payment',
-    required: ['id', 'device_id', 'amount', 'method', 'paid_at'],
-    columns: ['id', 'device_id', 'amount', 'method', 'paid_at'],
     select: (e) =>
       `select id, device_id, ${e.money('amount')} as amount, method, ${e.naive('paid_at')} as paid_at
        from repair_payment order by id`,
@@ -194,7 +144,7 @@ function payment(row: OldRow, table: string, parentExists: boolean, parentId: nu
 
 /** Stops with the column the old table lacks: an older old system; its own migrations bring it up to date. */
 export function assertColumns(copy: ShopTable, has: Set<string>): void {
-  const missing = copy.required.filter((column) => !has.has(column));
+  const missing = SHOP_COLUMNS[copy.table].filter((column) => !has.has(column) && !copy.optional?.includes(column));
   if (missing.length === 0) return;
   throw new AppError(
     'VALIDATION',

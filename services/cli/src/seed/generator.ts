@@ -1,4 +1,5 @@
 import { addDays, startOfLocalDay } from '@reportmail/reports';
+import { SHOP_COLUMNS } from '../shop-columns.js';
 import { BUSINESSES, FIRST_NAMES, LAST_NAMES, METHODS, PRODUCTS } from './catalog.js';
 import { centsText, copyLine } from './copy-format.js';
 import { chunkSeed, createRandom, type Random } from './random.js';
@@ -57,8 +58,8 @@ export function generateCatalog(plan: SeedPlan, layout: SeedLayout): CopyBatch[]
   });
   const products = PRODUCTS.map((product, index) => copyLine([index + 1, product.name]));
   return [
-    { table: 'customer', columns: ['id', 'name', 'business_name', 'email', 'phone'], lines: customers },
-    { table: 'product', columns: ['id', 'name'], lines: products },
+    { table: 'customer', columns: SHOP_COLUMNS.customer, lines: customers },
+    { table: 'product', columns: SHOP_COLUMNS.product, lines: products },
   ];
 }
 
@@ -85,27 +86,17 @@ export function generateSaleChunk(plan: SeedPlan, clock: SeedClock, layout: Seed
   return [
     {
       table: 'sale',
-      columns: [
-        'id',
-        'invoice_no',
-        'customer_id',
-        'status',
-        'claimed_on_credit',
-        'subtotal',
-        'discount',
-        'total',
-        'created_at',
-      ],
+      columns: SHOP_COLUMNS.sale,
       lines: context.out.sale ?? [],
     },
     {
       table: 'sale_item',
-      columns: ['id', 'sale_id', 'product_id', 'qty', 'unit_price', 'line_total', 'revoked_at'],
+      columns: SHOP_COLUMNS.sale_item,
       lines: context.out.sale_item ?? [],
     },
     {
       table: 'sale_payment',
-      columns: ['id', 'sale_id', 'amount', 'method', 'paid_at'],
+      columns: SHOP_COLUMNS.sale_payment,
       lines: context.out.sale_payment ?? [],
     },
   ];

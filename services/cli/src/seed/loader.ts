@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import type { CopyBatch } from './generator.js';
 
 export const SHOP_TABLES = ['repair_payment', 'device', 'sale_payment', 'sale_item', 'sale', 'product', 'customer'];
 
 /** Streams one batch of rows into its table with COPY (the fastest way into PostgreSQL). */
-export async function copyBatch(sql: Sql, batch: CopyBatch): Promise<void> {
+export async function copyBatch(sql: Sql | TransactionSql, batch: CopyBatch): Promise<void> {
   if (batch.lines.length === 0) return;
   const writable = await sql`copy ${sql(batch.table)} (${sql(batch.columns)}) from stdin`.writable();
   await pipeline(Readable.from([batch.lines.join('')]), writable);

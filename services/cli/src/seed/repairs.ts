@@ -1,3 +1,4 @@
+import { SHOP_COLUMNS } from '../shop-columns.js';
 import { DEVICE_TYPES, METHODS } from './catalog.js';
 import { centsText, copyLine } from './copy-format.js';
 import {
@@ -31,24 +32,10 @@ export function generateRepairChunk(plan: SeedPlan, clock: SeedClock, layout: Se
   return [
     {
       table: 'device',
-      columns: [
-        'id',
-        'ticket_number',
-        'customer_id',
-        'device_type',
-        'status',
-        'is_archived',
-        'actual_completion',
-        'total_cost',
-        'deposit_paid',
-        'payment_status',
-        'claimed_on_credit',
-        'charge_waived',
-        'created_at',
-      ],
+      columns: SHOP_COLUMNS.device,
       lines: out.device,
     },
-    { table: 'repair_payment', columns: ['id', 'device_id', 'amount', 'method', 'paid_at'], lines: out.repair_payment },
+    { table: 'repair_payment', columns: SHOP_COLUMNS.repair_payment, lines: out.repair_payment },
   ];
 }
 

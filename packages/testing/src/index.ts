@@ -8,6 +8,7 @@ export {
   type ShopFactory,
 } from './factories.js';
 export { FORMULA_NAME, seedManilaScenario } from './manila-scenario.js';
+export { recreateMigratedDatabase } from './named-database.js';
 export { createTestRedis, type TestRedis } from './redis.js';
 export { type LogLine, type ServiceProcess, startServiceProcess } from './service-process.js';
 export {

@@ -2,12 +2,18 @@
 // (separate processes) to a local SMTP sink. Prints throughput, delay percentiles, duplicates and losses.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createDatabase, migrateDatabase, smtpSettings } from '@reportmail/db';
+import { createDatabase, smtpSettings } from '@reportmail/db';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
 import { createRedisConnection, QUEUES } from '@reportmail/queue';
 import { reportPeriodForRun } from '@reportmail/schedules';
 import { createSecretBox, generateKeyEntry } from '@reportmail/secrets';
-import { createSmtpSink, createTestRedis, type ServiceProcess, startServiceProcess } from '@reportmail/testing';
+import {
+  createSmtpSink,
+  createTestRedis,
+  recreateMigratedDatabase,
+  type ServiceProcess,
+  startServiceProcess,
+} from '@reportmail/testing';
 import { Queue } from 'bullmq';
 import type { Sql } from 'postgres';
 import { seedBenchDay, summarise } from './bench-support.js';
@@ -38,12 +44,11 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const count = Number(values.schedules);
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const databaseUrl = await freshDatabase(adminUrl, 'reportmail_bench_pipeline');
+  const databaseUrl = await recreateMigratedDatabase(adminUrl, 'reportmail_bench_pipeline');
   const database = createDatabase(databaseUrl, { max: 4 });
   const [redis, sink] = await Promise.all([createTestRedis(), createSmtpSink()]);
   const processes: ServiceProcess[] = [];
   try {
-    await migrateDatabase(database.sql);
     const secretsKey = generateKeyEntry('bench');
     await database.db.insert(smtpSettings).values({
       host: '127.0.0.1',
@@ -137,19 +142,6 @@ async function waitForLedger(sql: Sql, sent: number): Promise<void> {
     if ((row?.sent ?? 0) >= sent) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = createDatabase(adminUrl, { max: 1 });
-  try {
-    await admin.sql.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.sql.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, type Database, migrateDatabase } from '@reportmail/db';
+import { createDatabase, type Database } from '@reportmail/db';
 import {
   DEFAULT_ATTACHMENT_LIMIT_BYTES,
   emailContentFor,
@@ -14,7 +14,6 @@ import {
   WORKBOOK_FREQUENCY_LABELS,
 } from '@reportmail/emails';
 import { computeReportPeriod, DEFAULT_CURRENCY, writeReportWorkbook } from '@reportmail/reports';
-import { databaseUrlWithName } from '@reportmail/testing';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -27,26 +26,6 @@ export const DOCS_SCHEDULED_AT = new Date('2026-03-08T01:00:00.000Z');
 const SEED_ARGS = ['seed', '--payments', '3000', '--until', '2026-03-07', '--reset'];
 
 export type DocsReport = { workbook: Buffer; filename: string; email: RenderedEmail; rows: number };
-
-/** Drops and recreates `name` on the server of `adminUrl`, migrated; returns its URL. */
-export async function freshMigratedDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = createDatabase(adminUrl, { max: 1 });
-  try {
-    await admin.sql.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.sql.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.close();
-  }
-  const url = databaseUrlWithName(adminUrl, name);
-  // Two connections: the migrator holds its advisory lock on one and migrates on the other.
-  const database = createDatabase(url, { max: 2 });
-  try {
-    await migrateDatabase(database.sql);
-  } finally {
-    await database.close();
-  }
-  return url;
-}
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const admin = createDatabase(adminUrl, { max: 1 });

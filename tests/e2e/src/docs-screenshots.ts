@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recreateMigratedDatabase } from '@reportmail/testing';
 import {
   findTools,
   INSTALL_HINT,
@@ -14,13 +15,7 @@ import {
   type Tools,
   workbookToPdf,
 } from './docs-screenshots-render.js';
-import {
-  buildDocsReport,
-  type DocsReport,
-  dropDatabase,
-  freshMigratedDatabase,
-  seedDemoShop,
-} from './docs-screenshots-report.js';
+import { buildDocsReport, type DocsReport, dropDatabase, seedDemoShop } from './docs-screenshots-report.js';
 
 const HELP = `Usage: pnpm docs:screenshots
 
@@ -71,7 +66,7 @@ async function main(): Promise<void> {
 async function demoReport(adminUrl: string): Promise<DocsReport> {
   say(`creating ${DATABASE_NAME} and seeding the demo shop (3,000 payments)…`);
   try {
-    const databaseUrl = await freshMigratedDatabase(adminUrl, DATABASE_NAME);
+    const databaseUrl = await recreateMigratedDatabase(adminUrl, DATABASE_NAME);
     await seedDemoShop(databaseUrl);
     return await buildDocsReport(databaseUrl);
   } finally {

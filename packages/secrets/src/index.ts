@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AppError } from '@reportmail/errors';
 
+export { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 export * from './signed-links.js';
 
 const VERSION = 'v1';

@@ -2,12 +2,11 @@ import { Writable } from 'node:stream';
 import { adminUser } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { createRedisConnection } from '@reportmail/queue';
-import { createSecretBox, generateKeyEntry, type SecretBox } from '@reportmail/secrets';
+import { createSecretBox, generateKeyEntry, hashPassword, type SecretBox } from '@reportmail/secrets';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@reportmail/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Redis } from 'ioredis';
 import { buildApp } from './app.js';
-import { hashPassword } from './auth/passwords.js';
 import { type ApiConfig, loadApiConfig } from './config.js';
 import { type ApiQueues, closeApiQueues, createApiQueues } from './queues.js';
 

@@ -77,12 +77,22 @@ describe('pnpm demo', () => {
     expect(await readFile(field(output, 'Email \\(HTML\\)') as string, 'utf8')).toContain(money(totals.revenue));
   });
 
-  it('works again on a second run: one more email, the same schedule', async () => {
-    const { code, output } = await runCli(['demo', '--payments', '1500']);
+  it('works again on a second run: one more email, the same schedule, to the --to address', async () => {
+    const { code, output } = await runCli(['demo', '--payments', '1500', '--to', 'boss@shop.example']);
     expect(code, output).toBe(0);
     expect((await readdir(outbox)).filter((name) => name.endsWith('.eml'))).toHaveLength(2);
-    const schedules = await database.sql`select name from reportmail.report_schedule`;
-    expect(schedules.map((row) => row.name)).toEqual(['Demo: daily revenue report']);
+    const mail = await simpleParser(await readFile(field(output, 'Email') as string));
+    expect(mail.to).toMatchObject({ text: 'boss@shop.example' });
+    const schedules = await database.sql`select name, recipients_to from reportmail.report_schedule`;
+    expect(schedules.map((row) => [row.name, row.recipients_to])).toEqual([
+      ['Demo: daily revenue report', ['boss@shop.example']],
+    ]);
+  });
+
+  it('refuses a --to that is not one email address', async () => {
+    const { code, output } = await runCli(['demo', '--to', 'boss@shop.example\r\nBcc: thief@evil.example']);
+    expect(code).toBe(2);
+    expect(output).toContain('--to: "boss@shop.example');
   });
 
   it('refuses to replace shop data it did not seed', async () => {

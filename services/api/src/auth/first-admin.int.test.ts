@@ -1,8 +1,8 @@
 import { adminUser } from '@reportmail/db';
+import { verifyPassword } from '@reportmail/secrets';
 import { createTestDatabase, type TestDatabase } from '@reportmail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from './first-admin.js';
-import { verifyPassword } from './passwords.js';
 
 describe('ensureFirstAdmin', () => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { adminUser, type Db } from '@reportmail/db';
+import { hashPassword } from '@reportmail/secrets';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from './passwords.js';
 
 export type FirstAdmin = { email: string; password: string; generated: boolean };
 

@@ -1,10 +1,10 @@
 import { adminUser } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
+import { dummyPasswordHash, verifyPassword } from '@reportmail/secrets';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import { bearer, errorBody } from './schemas.js';
 
 const loginBody = z.strictObject({

@@ -1,8 +1,8 @@
 import { adminUser, type Db } from '@reportmail/db';
 import { AppError, invalidField } from '@reportmail/errors';
+import { hashPassword, verifyPassword } from '@reportmail/secrets';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { Role } from '../plugins/auth.js';
 
 /** A user as the API shows it: never the password hash. */

@@ -1,10 +1,11 @@
 import { createDatabase, type Database } from '@reportmail/db';
-import { AppError } from '@reportmail/errors';
+import { AppError, invalidField } from '@reportmail/errors';
 import { queueManualDelivery } from '@reportmail/ledger';
 import { createRedisConnection, publishScheduleChange, QUEUES } from '@reportmail/queue';
 import { type CurrencyOptions, computeReportPeriod } from '@reportmail/reports';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { integerFlag, parseFlags } from '../args.js';
 import { awaitFinalDelivery } from '../demo/await-delivery.js';
 import {
@@ -19,14 +20,16 @@ import { prepareServers } from '../stack/preflight.js';
 import type { StackEnvironment } from '../stack/stack-env.js';
 import { runSeedCommand } from './seed.js';
 
-export const DEMO_HELP = `Usage: pnpm demo [--payments N]
+export const DEMO_HELP = `Usage: pnpm demo [--payments N] [--to EMAIL]
 
 Shows the whole service at work on this machine: seeds a realistic shop (3,000 payments over the 60 days
 up to yesterday, by default), creates a daily schedule "Demo: daily revenue report", sends yesterday's
 report now, waits for it, and prints its totals and where the email and workbook are. Until SMTP is
 configured mail goes to var/outbox/. It starts the workers it needs unless \`pnpm start\` runs already.
 Safe to run again; it refuses to replace shop data it did not seed.
-  --payments  payment rows to seed, 100 … 100,000 (default 3,000)`;
+  --payments  payment rows to seed, 100 … 100,000 (default 3,000)
+  --to        who gets the demo email (default owner@shop.example, a reserved domain: with real SMTP
+              configured, give your own address)`;
 
 export type DemoDeps = {
   stack: StackEnvironment;
@@ -50,7 +53,7 @@ async function sendNow(database: Database, redis: Redis, prefix: string, schedul
         trigger: 'manual',
         reportType: 'daily_sales',
         period,
-        recipients: { to: [DEMO_RECIPIENT], cc: [], bcc: [] },
+        recipients: { to: [schedule.recipient], cc: [], bcc: [] },
       },
     );
     return { deliveryId, period };
@@ -60,8 +63,10 @@ async function sendNow(database: Database, redis: Redis, prefix: string, schedul
 }
 
 export async function runDemoCommand(deps: DemoDeps, argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { payments: { type: 'string' } });
+  const flags = parseFlags(argv, { payments: { type: 'string' }, to: { type: 'string' } });
   const payments = integerFlag('payments', flags.payments, 3_000, 100, 100_000);
+  const recipient = flags.to ?? DEMO_RECIPIENT;
+  if (!z.email().safeParse(recipient).success) throw invalidField('--to', `"${recipient}" is not an email address`);
   const { env } = deps.stack;
   const [databaseUrl, redisUrl, prefix] = [
     env.DATABASE_URL as string,
@@ -81,7 +86,7 @@ export async function runDemoCommand(deps: DemoDeps, argv: string[]): Promise<vo
       '60',
       '--reset',
     ]);
-    const schedule = await upsertDemoSchedule(database.db, deps.timezone, new Date());
+    const schedule = await upsertDemoSchedule(database.db, { timezone: deps.timezone, recipient, now: new Date() });
     await publishScheduleChange(redis, prefix, schedule.id);
     const missing = await missingWorkers(redis, prefix);
     if (missing.length > 0) {

@@ -2,6 +2,7 @@ import type { Database } from '@reportmail/db';
 import type { Logger } from '@reportmail/logger';
 import type { CliConfig } from '../config.js';
 import type { StackEnvironment } from '../stack/stack-env.js';
+import { ADMIN_PASSWORD_HELP, runAdminPasswordCommand } from './admin-password.js';
 import { BENCH_HELP, runBenchCommand } from './bench-report.js';
 import { DEMO_HELP, runDemoCommand } from './demo.js';
 import { IMPORT_FLASK_HELP, runImportFlaskCommand } from './import-flask.js';
@@ -11,9 +12,10 @@ import { runSeedCommand, SEED_HELP } from './seed.js';
 import { runStartCommand, START_HELP } from './start.js';
 
 export const USAGE = `Usage: reportmail <command> [options]
-  (pnpm start | demo | report | db:migrate | db:seed | import:flask | bench:report)
+  (pnpm start | demo | report | db:migrate | db:seed | import:flask | admin:password | bench:report)
 
-Commands: start, demo, report, migrate, seed, import-flask, bench-report. Add --help to any of them.`;
+Commands: start, demo, report, migrate, seed, import-flask, admin-password, bench-report.
+Add --help to any of them.`;
 
 /** What every command may use, built once by main.ts. */
 export type CommandContext = {
@@ -57,6 +59,10 @@ export const COMMANDS: Record<string, Command> = {
     help: IMPORT_FLASK_HELP,
     run: ({ config, database, stdout }, argv) =>
       runImportFlaskCommand({ sql: database.sql, timezone: config.REPORT_TIMEZONE, env: process.env, stdout }, argv),
+  },
+  'admin-password': {
+    help: ADMIN_PASSWORD_HELP,
+    run: ({ database, stdout }, argv) => runAdminPasswordCommand({ db: database.db, env: process.env, stdout }, argv),
   },
   'bench-report': {
     help: BENCH_HELP,

@@ -6,9 +6,10 @@ import { shopRowCount } from '../seed/loader.js';
 
 /** The demo's own schedule; finding it is also how a second run knows the shop data is the demo's. */
 export const DEMO_SCHEDULE_NAME = 'Demo: daily revenue report';
+/** `.example` is reserved: with real SMTP configured, pass `--to` to get the demo email yourself. */
 export const DEMO_RECIPIENT = 'owner@shop.example';
 
-export type DemoSchedule = { id: string; frequency: 'daily'; timezone: string };
+export type DemoSchedule = { id: string; frequency: 'daily'; timezone: string; recipient: string };
 
 async function findDemoSchedule(db: Db) {
   const [row] = await db.select().from(reportSchedule).where(eq(reportSchedule.name, DEMO_SCHEDULE_NAME));
@@ -29,7 +30,11 @@ export async function assertShopIsDemoOrEmpty(db: Db, sql: Sql): Promise<void> {
 }
 
 /** Creates the demo schedule (daily at 09:00, previous day) or brings it back to that shape. */
-export async function upsertDemoSchedule(db: Db, timezone: string, now: Date): Promise<DemoSchedule> {
+export async function upsertDemoSchedule(
+  db: Db,
+  settings: { timezone: string; recipient: string; now: Date },
+): Promise<DemoSchedule> {
+  const { timezone, recipient, now } = settings;
   const values = {
     name: DEMO_SCHEDULE_NAME,
     enabled: true,
@@ -37,7 +42,7 @@ export async function upsertDemoSchedule(db: Db, timezone: string, now: Date): P
     sendTime: '09:00',
     timezone,
     periodMode: 'previous_days' as const,
-    recipientsTo: [DEMO_RECIPIENT],
+    recipientsTo: [recipient],
     recipientsCc: [],
     recipientsBcc: [],
     emptyPeriodPolicy: 'send' as const,
@@ -50,11 +55,11 @@ export async function upsertDemoSchedule(db: Db, timezone: string, now: Date): P
       .update(reportSchedule)
       .set({ ...values, enabledAt })
       .where(eq(reportSchedule.id, existing.id));
-    return { id: existing.id, frequency: 'daily', timezone };
+    return { id: existing.id, frequency: 'daily', timezone, recipient };
   }
   const [created] = await db
     .insert(reportSchedule)
     .values({ ...values, enabledAt: now })
     .returning({ id: reportSchedule.id });
-  return { id: (created as { id: string }).id, frequency: 'daily', timezone };
+  return { id: (created as { id: string }).id, frequency: 'daily', timezone, recipient };
 }

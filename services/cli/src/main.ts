@@ -4,7 +4,7 @@ import { isAppError } from '@reportmail/errors';
 import { createLogger } from '@reportmail/logger';
 import { COMMANDS, USAGE } from './commands/index.js';
 import { loadCliConfig } from './config.js';
-import { stackEnvironment } from './stack/stack-env.js';
+import { STACK_DEFAULTS, setVariables, stackEnvironment } from './stack/stack-env.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name = '', ...rest] = argv;
@@ -18,7 +18,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const stack = command.stack ? await stackEnvironment(process.env) : undefined;
-  const config = loadCliConfig(stack?.env);
+  // On one box every command reads the database `pnpm start` uses unless DATABASE_URL says otherwise.
+  const config = loadCliConfig(
+    stack?.env ?? { DATABASE_URL: STACK_DEFAULTS.DATABASE_URL, ...setVariables(process.env) },
+  );
   const logger = createLogger({ service: 'cli', level: config.LOG_LEVEL });
   const database = createDatabase(config.DATABASE_URL, { max: 2, applicationName: `reportmail-cli-${name}` });
   try {

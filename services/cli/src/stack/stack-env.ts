@@ -12,6 +12,11 @@ export const STACK_DEFAULTS = {
   REDIS_URL: 'redis://127.0.0.1:6379',
 } as const;
 
+/** The variables that are set: an empty value counts as unset, as everywhere in the configuration. */
+export function setVariables(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+}
+
 /** The repository root (where pnpm-workspace.yaml is), found from this file so any cwd works. */
 export function repositoryRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   let folder = from;
@@ -68,7 +73,7 @@ export async function stackEnvironment(source: Env, root: string = repositoryRoo
     ...STACK_DEFAULTS,
     COOKIE_SECURE: source.PUBLIC_URL?.startsWith('https:') ? 'true' : 'false',
     ...secrets,
-    ...Object.fromEntries(Object.entries(source).filter(([, value]) => value?.trim())),
+    ...setVariables(source),
     OUTBOX_DIR: outboxDir,
   };
   return { env, root, outboxDir, generatedSecretsFile };

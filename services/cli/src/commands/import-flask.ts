@@ -8,14 +8,10 @@ import { type OldKeySetting, oldFernetKey } from '../flask-import/old-key.js';
 import { readOldSettings } from '../flask-import/old-settings.js';
 import { planSettings } from '../flask-import/settings-plan.js';
 import { assertNoSettingsYet, writeSettings } from '../flask-import/settings-store.js';
-import {
-  advanceSequences,
-  copyShopData,
-  shopTablesHoldData,
-  ticketsWithoutPayments,
-} from '../flask-import/shop-data.js';
+import { advanceSequences, copyShopData, ticketsWithoutPayments } from '../flask-import/shop-data.js';
 import { type OldDatabase, withOldDatabase } from '../flask-import/source.js';
 import { formatSummary, type ImportSummary } from '../flask-import/summary.js';
+import { shopHoldsData } from '../seed/loader.js';
 
 export const IMPORT_FLASK_HELP = `Usage: pnpm import:flask --from FILE|URL [--shop-data] [--settings] [--old-key KEY | --old-secret-key KEY]
                          [--tz ZONE] [--period-mode previous_days|to_date] [--dry-run]
@@ -145,7 +141,7 @@ async function importInto(sql: Sql, source: OldDatabase, options: ImportOptions)
 }
 
 async function importShopData(tx: TransactionSql, source: OldDatabase, options: ImportOptions, summary: ImportSummary) {
-  if (await shopTablesHoldData(tx)) {
+  if (await shopHoldsData(tx)) {
     throw new AppError(
       'CONFLICT',
       'The shop tables already hold data: --shop-data copies into empty ones only (leave it out to import only --settings).',

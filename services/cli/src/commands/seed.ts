@@ -5,7 +5,7 @@ import type { Sql } from 'postgres';
 import { integerFlag, parseFlags } from '../args.js';
 import { createProgress } from '../progress.js';
 import type { SeedPlan } from '../seed/generator.js';
-import { shopRowCount, truncateShop } from '../seed/loader.js';
+import { shopHoldsData, truncateShop } from '../seed/loader.js';
 import { seedShop } from '../seed/seed-shop.js';
 
 export const SEED_HELP = `Usage: pnpm db:seed --payments N [--days D] [--until YYYY-MM-DD] [--tz ZONE] [--seed S] [--reset]
@@ -41,7 +41,7 @@ export async function runSeedCommand(deps: SeedDeps, argv: string[]): Promise<vo
   };
   assertLocalDate('--until', plan.until);
   if (flags.reset) await truncateShop(deps.sql);
-  else if ((await shopRowCount(deps.sql)) > 0) {
+  else if (await shopHoldsData(deps.sql)) {
     throw new AppError('CONFLICT', 'The shop tables already hold data: pass --reset to replace them.');
   }
   const started = performance.now();

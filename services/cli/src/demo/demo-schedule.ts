@@ -2,7 +2,7 @@ import { type Db, reportSchedule } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
 import { eq } from 'drizzle-orm';
 import type { Sql } from 'postgres';
-import { shopRowCount } from '../seed/loader.js';
+import { shopHoldsData } from '../seed/loader.js';
 
 /** The demo's own schedule; finding it is also how a second run knows the shop data is the demo's. */
 export const DEMO_SCHEDULE_NAME = 'Demo: daily revenue report';
@@ -21,7 +21,7 @@ async function findDemoSchedule(db: Db) {
  * real data (a shop imported from the old system, say).
  */
 export async function assertShopIsDemoOrEmpty(db: Db, sql: Sql): Promise<void> {
-  if ((await findDemoSchedule(db)) || (await shopRowCount(sql)) === 0) return;
+  if ((await findDemoSchedule(db)) || !(await shopHoldsData(sql))) return;
   throw new AppError(
     'CONFLICT',
     'This database already holds shop data that the demo did not make, and the demo would replace it. ' +

@@ -19,12 +19,6 @@ export type TableResult = {
 };
 
 /** Whether our shop tables already hold rows: the import copies into empty ones only. */
-export async function shopTablesHoldData(tx: TransactionSql): Promise<boolean> {
-  const checks = SHOP_TABLES.map((table) => `exists (select 1 from ${table})`).join(' or ');
-  const [row] = await tx.unsafe<{ held: boolean }[]>(`select ${checks} as held`);
-  return row?.held === true;
-}
-
 /**
  * Copies the old shop tables into ours (same ids, so invoice and ticket links keep working), in the
  * caller's transaction, with COPY. Money stays text, naive UTC times become timestamptz. A missing

@@ -12,10 +12,11 @@ export async function copyBatch(sql: Sql | TransactionSql, batch: CopyBatch): Pr
   await pipeline(Readable.from([batch.lines.join('')]), writable);
 }
 
-export async function shopRowCount(sql: Sql): Promise<number> {
-  const [row] = await sql<{ count: number }[]>`
-    select (select count(*) from sale) + (select count(*) from device) + (select count(*) from customer) as count`;
-  return Number(row?.count ?? 0);
+/** Whether any shop table holds a row (the seed, the demo and the Flask import fill empty ones only). */
+export async function shopHoldsData(sql: Sql | TransactionSql): Promise<boolean> {
+  const checks = SHOP_TABLES.map((table) => `exists (select 1 from ${table})`).join(' or ');
+  const [row] = await sql.unsafe<{ held: boolean }[]>(`select ${checks} as held`);
+  return row?.held === true;
 }
 
 export async function truncateShop(sql: Sql): Promise<void> {

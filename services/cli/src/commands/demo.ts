@@ -102,7 +102,7 @@ export async function runDemoCommand(deps: DemoDeps, argv: string[]): Promise<vo
     // A worker that cannot even start (bad configuration) ends the wait at once, with its reason.
     const workerFailure = workers?.failure.then((error) => Promise.reject(error)) ?? new Promise<never>(() => {});
     const row = await Promise.race([delivered, workerFailure]);
-    deps.stdout.write(describeDelivery(row, period.label, deps.currency));
+    deps.stdout.write(await describeDelivery(row, period.label, deps.currency));
     if (row.status !== 'sent') throw new AppError('INTERNAL', `the demo report ended "${row.status}"`);
   } finally {
     await workers?.stop();

@@ -1,14 +1,21 @@
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Delivery } from '@reportmail/ledger';
 import { type CurrencyOptions, createMoneyFormatter, parseCents } from '@reportmail/reports';
 
-/** The files an outbox delivery left: the `.eml`, and the HTML and workbook saved beside it. */
-export function outboxFiles(emlPath: string, attached: boolean): string[] {
-  const stem = emlPath.replace(/\.eml$/, '');
-  return [emlPath, `${stem}.html`, ...(attached ? [`${stem}.xlsx`] : [])];
+/** Labelled lines for the files an outbox delivery left: the `.eml` and whatever was saved beside it. */
+async function outboxLines(emlPath: string): Promise<string[]> {
+  const stem = basename(emlPath, '.eml');
+  const beside = (await readdir(dirname(emlPath))).filter(
+    (name) => name.startsWith(`${stem}.`) && !name.endsWith('.eml'),
+  );
+  const label = (name: string) => (extname(name) === '.html' ? 'Email (HTML)' : 'Workbook');
+  const lines = beside.map((name) => `  ${label(name).padEnd(15)}${join(dirname(emlPath), name)}`);
+  return [`  Email          ${emlPath}`, ...lines.sort()];
 }
 
 /** What the demo prints at the end: the report's numbers and where the email went. */
-export function describeDelivery(row: Delivery, periodLabel: string, currency: CurrencyOptions): string {
+export async function describeDelivery(row: Delivery, periodLabel: string, currency: CurrencyOptions): Promise<string> {
   const money = createMoneyFormatter(currency);
   const amount = (value: string | null) => (value === null ? '—' : money(parseCents(value)));
   const lines = [
@@ -21,9 +28,7 @@ export function describeDelivery(row: Delivery, periodLabel: string, currency: C
   ];
   if (row.status !== 'sent') lines.push(`  Error          ${row.errorMessage ?? '—'}`);
   else if (row.transport === 'outbox' && row.outboxPath) {
-    const [eml, html, xlsx] = outboxFiles(row.outboxPath, row.attachmentFilename !== null && !row.attachmentOmitted);
-    lines.push(`  Email          ${eml}`, `  Email (HTML)   ${html}`);
-    if (xlsx) lines.push(`  Workbook       ${xlsx}`);
+    lines.push(...(await outboxLines(row.outboxPath)));
   } else {
     lines.push(`  Sent over SMTP to ${(row.acceptedRecipients ?? []).join(', ')} (message id ${row.messageId})`);
   }

@@ -4,6 +4,7 @@ import {
   databaseUrl,
   envFlag,
   envInteger,
+  eventLoopStallMs,
   loadConfig,
   logLevel,
   redisPrefix,
@@ -70,6 +71,15 @@ describe('loadConfig', () => {
       WORKER_STALLED_INTERVAL_MS: 30_000,
     });
     expect(() => loadConfig(workerShape, { CONCURRENCY: '17' })).toThrow(/CONCURRENCY Too big/i);
+  });
+});
+
+describe('eventLoopStallMs', () => {
+  it('defaults to 30 s and refuses less than 1 s', () => {
+    const stallShape = { EVENT_LOOP_STALL_MS: eventLoopStallMs };
+    expect(loadConfig(stallShape, {}).EVENT_LOOP_STALL_MS).toBe(30_000);
+    expect(loadConfig(stallShape, { EVENT_LOOP_STALL_MS: '5000' }).EVENT_LOOP_STALL_MS).toBe(5_000);
+    expect(() => loadConfig(stallShape, { EVENT_LOOP_STALL_MS: '999' })).toThrow(/EVENT_LOOP_STALL_MS Too small/i);
   });
 });
 

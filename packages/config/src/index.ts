@@ -69,6 +69,12 @@ export const workerLockTimings = {
   WORKER_STALLED_INTERVAL_MS: envInteger(100, 600_000, 30_000),
 };
 
+/**
+ * EVENT_LOOP_STALL_MS: how long a service's event loop may stay blocked before its watchdog kills the
+ * process so that it is restarted; far above any legitimate synchronous stretch, far below "minutes".
+ */
+export const eventLoopStallMs = envInteger(1_000, 600_000, 30_000);
+
 export function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

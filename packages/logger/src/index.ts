@@ -45,3 +45,5 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+export { errorForLog, type LoggedError } from './error-for-log.js';

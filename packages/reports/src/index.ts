@@ -9,12 +9,17 @@ export {
   percentChange,
 } from './money.js';
 export {
+  ACCEPTED_DATES,
   addDays,
   assertLocalDate,
   computeReportPeriod,
+  type DateRange,
+  ENGINE_DATES,
   FREQUENCY_DAYS,
   type Frequency,
+  isSupportedInstant,
   isValidTimeZone,
+  localDateProblem,
   type PeriodKind,
   type PeriodMode,
   periodBetween,

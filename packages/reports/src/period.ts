@@ -28,6 +28,37 @@ export const FREQUENCY_DAYS: Record<Frequency, number> = {
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Calendar days `first`…`last` (inclusive), `YYYY-MM-DD`. */
+export type DateRange = { first: string; last: string };
+
+/**
+ * The days people may ask about (API input, schedule anchors): far wider than any shop's records. Dates
+ * outside are refused where they come in: before 1900 zones fall back to local mean time (Manila was once
+ * 15 h 56 min behind UTC), year 0 exists for JavaScript but not for PostgreSQL, and past 9999 ISO dates
+ * gain a sign, any of which once sent the schedule maths into an endless loop.
+ */
+export const ACCEPTED_DATES: DateRange = { first: '1970-01-01', last: '2199-12-31' };
+/**
+ * The days the engine computes with: the accepted ones plus room around them for what a request at their
+ * edge derives (the previous period of comparison, a run's period, a schedule's earlier runs).
+ */
+export const ENGINE_DATES: DateRange = { first: '1900-01-01', last: '2299-12-31' };
+
+/** Why a `YYYY-MM-DD` value is not a calendar day within the range, or null when it is one. */
+export function localDateProblem(value: string, range: DateRange = ENGINE_DATES): string | null {
+  if (!LOCAL_DATE.test(value) || !DateTime.fromISO(value).isValid) {
+    return `expected a calendar date as YYYY-MM-DD, got "${value}"`;
+  }
+  if (value < range.first || value > range.last) return `must be between ${range.first} and ${range.last}`;
+  return null;
+}
+
+/** Whether an instant lies from the range's first day to the end of its last, in UTC (an invalid Date does not). */
+export function isSupportedInstant(instant: Date, range: DateRange = ENGINE_DATES): boolean {
+  const time = instant.getTime();
+  return time >= Date.parse(`${range.first}T00:00:00Z`) && time < Date.parse(`${addDays(range.last, 1)}T00:00:00Z`);
+}
+
 export type ScheduledPeriodInput = {
   frequency: Frequency;
   /** The instant the report is due; the period depends on it alone, never on when a job runs. */
@@ -194,9 +225,8 @@ function assertTimeZone(timezone: string): void {
   if (!isValidTimeZone(timezone)) throw invalidField('timezone', `unknown IANA time zone "${timezone}"`);
 }
 
-/** A `YYYY-MM-DD` calendar date that exists, or a validation error naming the field. */
+/** A supported `YYYY-MM-DD` calendar date that exists, or a validation error naming the field. */
 export function assertLocalDate(field: string, value: string): void {
-  if (!LOCAL_DATE.test(value) || !DateTime.fromISO(value).isValid) {
-    throw invalidField(field, `expected a calendar date as YYYY-MM-DD, got "${value}"`);
-  }
+  const problem = localDateProblem(value);
+  if (problem) throw invalidField(field, problem);
 }

@@ -105,6 +105,45 @@ describe('localSlot', () => {
     // Oct 4, 2026: clocks go 02:00 → 02:30 (+10:30 → +11:00): 02:15 does not exist.
     expect(localSlot('2026-10-04', '02:15', 'Australia/Lord_Howe').toISOString()).toBe('2026-10-03T15:30:00.000Z');
   });
+
+  it('resolves a day the zone skipped whole (Samoa, Dec 30, 2011) to the first minute after it', () => {
+    // Apia went from Dec 29 23:59 (-10:00) straight to Dec 31 00:00 (+14:00).
+    expect(localSlot('2011-12-30', '09:00', 'Pacific/Apia').toISOString()).toBe('2011-12-30T10:00:00.000Z');
+  });
+});
+
+describe('the supported range of instants', () => {
+  const frequencies: Partial<ScheduleTiming>[] = [
+    {},
+    { frequency: 'weekly', anchorDate: '2026-03-02' },
+    { frequency: 'every_3_days', anchorDate: '2026-03-02' },
+    { frequency: 'cron', cronExpression: '0 9 * * 1-5' },
+  ];
+
+  // Once an endless loop: before 1900 Manila keeps local mean time (-15:56), year 0 reads as "-000001".
+  it.each(['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '9999-12-31T23:59:59Z'])(
+    'refuses to count from %s at once, in every frequency',
+    (after) => {
+      for (const timing of frequencies) {
+        const started = performance.now();
+        expect(() => nextRuns(manila(timing), new Date(after), 5)).toThrow('outside the range');
+        expect(() => latestRunAtOrBefore(manila(timing), new Date(after))).toThrow('outside the range');
+        expect(performance.now() - started).toBeLessThan(100);
+      }
+    },
+  );
+
+  it('lists runs up to the end of the accepted days (2199), and no further', () => {
+    const runs = nextRuns(manila({}), new Date('2199-12-29T12:00:00Z'), 10);
+    expect(iso(runs)).toEqual(['2199-12-30T01:00:00.000Z', '2199-12-31T01:00:00.000Z']);
+  });
+
+  it('lists at most 1000 runs at once', () => {
+    expect(nextRuns(manila({}), new Date('2026-01-01T00:00:00Z'), 1000)).toHaveLength(1000);
+    expect(() => nextRuns(manila({}), new Date('2026-01-01T00:00:00Z'), 1001)).toThrow(
+      'count: must be a whole number from 1 to 1000',
+    );
+  });
 });
 
 describe('validation', () => {
@@ -113,6 +152,8 @@ describe('validation', () => {
     [{ sendTime: '24:00' }, 'sendTime: expected HH:MM (00:00–23:59), got "24:00"'],
     [{ timezone: 'Mars/Base' }, 'timezone: unknown IANA time zone "Mars/Base"'],
     [{ frequency: 'every_3_days' }, 'anchorDate: is required for every_3_days schedules (YYYY-MM-DD)'],
+    [{ frequency: 'weekly', anchorDate: '0000-01-01' }, 'anchorDate: must be between 1900-01-01 and 2299-12-31'],
+    [{ frequency: 'weekly', anchorDate: '2026-02-30' }, 'anchorDate: expected a calendar date as YYYY-MM-DD'],
     [{ frequency: 'cron', cronExpression: '61 * * * *' }, 'cronExpression:'],
   ])('%j → %s', (timing, message) => {
     expect(() => nextRunAfter(ny(timing), new Date('2026-03-01T00:00:00Z'))).toThrow(message);

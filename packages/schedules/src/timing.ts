@@ -1,5 +1,5 @@
-import { invalidField } from '@reportmail/errors';
-import { addDays, isValidTimeZone } from '@reportmail/reports';
+import { AppError, invalidField } from '@reportmail/errors';
+import { ACCEPTED_DATES, addDays, isSupportedInstant, isValidTimeZone, localDateProblem } from '@reportmail/reports';
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime } from 'luxon';
 
@@ -19,9 +19,15 @@ export type ScheduleTiming = {
 const SEND_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** Weekly needs at most 7 days ahead or back; a margin covers a slot pushed over midnight. */
 const SEARCH_DAYS = 9;
+/** Runs one call may list, and how long it may take: a preview, never a reason to hold the event loop. */
+export const MAX_LISTED_RUNS = 1000;
+const LISTING_BUDGET_MS = 1000;
+/** The largest jump a zone ever made (Samoa skipped a whole day in 2011), with a margin, in minutes. */
+const MAX_SKIPPED_MINUTES = 2 * 24 * 60;
 
 /** The first instant strictly after `after` at which the schedule fires. */
 export function nextRunAfter(timing: ScheduleTiming, after: Date): Date {
+  assertSupported(after);
   if (timing.frequency === 'cron') return cronFrom(timing, after).next().toDate();
   const rule = dayRule(timing);
   const from = laterDay(localDate(after, timing.timezone), rule.firstDay);
@@ -36,6 +42,7 @@ export function nextRunAfter(timing: ScheduleTiming, after: Date): Date {
 
 /** The latest instant at or before `at` at which the schedule fired; null before its first run. */
 export function latestRunAtOrBefore(timing: ScheduleTiming, at: Date): Date | null {
+  assertSupported(at);
   if (timing.frequency === 'cron') {
     const cron = cronFrom(timing, new Date(at.getTime() + 1000));
     return cron.hasPrev() ? cron.prev().toDate() : null;
@@ -52,12 +59,23 @@ export function latestRunAtOrBefore(timing: ScheduleTiming, at: Date): Date | nu
   return null;
 }
 
-/** The next `count` runs after `after`, for previews. */
+/**
+ * The next `count` runs after `after` (at most MAX_LISTED_RUNS, within a time budget), for previews;
+ * fewer when the accepted range of days (ACCEPTED_DATES) ends first.
+ */
 export function nextRuns(timing: ScheduleTiming, after: Date, count: number): Date[] {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_LISTED_RUNS) {
+    throw invalidField('count', `must be a whole number from 1 to ${MAX_LISTED_RUNS}`);
+  }
+  const deadline = performance.now() + LISTING_BUDGET_MS;
   const runs: Date[] = [];
   let cursor = after;
   while (runs.length < count) {
+    if (performance.now() > deadline) {
+      throw new AppError('INTERNAL', `Listing ${count} runs took over ${LISTING_BUDGET_MS} ms`);
+    }
     cursor = nextRunAfter(timing, cursor);
+    if (!isSupportedInstant(cursor, ACCEPTED_DATES)) break;
     runs.push(cursor);
   }
   return runs;
@@ -77,7 +95,10 @@ export function localSlot(day: string, sendTime: string, timezone: string): Date
     return (earlier ?? resolved).toJSDate();
   }
   let candidate = resolved;
-  while (wall(candidate.minus({ minutes: 1 })) > wanted) candidate = candidate.minus({ minutes: 1 });
+  for (let step = 0; wall(candidate.minus({ minutes: 1 })) > wanted; step += 1) {
+    if (step > MAX_SKIPPED_MINUTES) throw new AppError('INTERNAL', `No instant found for ${wanted} in ${timezone}`);
+    candidate = candidate.minus({ minutes: 1 });
+  }
   return candidate.startOf('minute').toJSDate();
 }
 
@@ -90,9 +111,9 @@ function dayRule(timing: ScheduleTiming): DayRule {
   }
   if (timing.frequency === 'daily') return { matches: () => true, firstDay: null };
   const anchor = timing.anchorDate;
-  if (!anchor || !DateTime.fromISO(anchor).isValid) {
-    throw invalidField('anchorDate', `is required for ${timing.frequency} schedules (YYYY-MM-DD)`);
-  }
+  if (!anchor) throw invalidField('anchorDate', `is required for ${timing.frequency} schedules (YYYY-MM-DD)`);
+  const problem = localDateProblem(anchor);
+  if (problem) throw invalidField('anchorDate', problem);
   const period = timing.frequency === 'weekly' ? 7 : 3;
   return { matches: (day) => daysBetween(anchor, day) % period === 0, firstDay: anchor };
 }
@@ -109,6 +130,14 @@ function parseSendTime(sendTime: string): [number, number] {
   const match = SEND_TIME.exec(sendTime);
   if (!match) throw invalidField('sendTime', `expected HH:MM (00:00–23:59), got "${sendTime}"`);
   return [Number(match[1]), Number(match[2])];
+}
+
+/** Outside the engine's range zone rules and ISO dates break down (see ENGINE_DATES). */
+function assertSupported(instant: Date): void {
+  if (!isSupportedInstant(instant)) {
+    const shown = Number.isNaN(instant.getTime()) ? 'an invalid date' : instant.toISOString();
+    throw new AppError('INTERNAL', `${shown} is outside the range of instants schedules are computed in`);
+  }
 }
 
 const localDate = (instant: Date, timezone: string) =>

@@ -3,6 +3,7 @@ import { adminUser } from '@reportmail/db';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUPERVISOR_PROBE_AGENT } from './app.js';
 import { type ApiFixture, createApiFixture, TEST_JWT_SECRET, TEST_PASSWORD } from './test-fixtures.js';
 
 const SECRET = TEST_JWT_SECRET;
@@ -150,6 +151,37 @@ describe('the admin API: users who lose access, and login limits', () => {
   });
 });
 
+describe('the admin API behind one reverse proxy (TRUST_PROXY=1)', () => {
+  let fixture: ApiFixture;
+  /** What the proxy on 127.0.0.1 forwards: whatever the client wrote in X-Forwarded-For, then its address. */
+  const viaProxy = (clientWrote: string, clientAddress: string, email: string) =>
+    fixture.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email, password: 'guess' },
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': `${clientWrote}, ${clientAddress}` },
+    });
+
+  beforeAll(async () => {
+    fixture = await createApiFixture({ TRUST_PROXY: '1', LOGIN_ATTEMPTS_PER_15_MIN: '3' });
+  });
+  afterAll(async () => fixture.close());
+
+  it('limits a client by the address the proxy saw, whatever it puts first in X-Forwarded-For', async () => {
+    const statuses = [];
+    for (const [index, spoofed] of ['10.9.1.1', '10.9.1.2', '10.9.1.3', '10.9.1.4'].entries()) {
+      statuses.push((await viaProxy(spoofed, '203.0.113.50', `sprayed${index}@shop.example`)).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Another client behind the same proxy is not locked out by it.
+    expect((await viaProxy('10.9.1.1', '203.0.113.51', 'other@shop.example')).statusCode).toBe(401);
+    const logged = fixture.logs.join('');
+    expect(logged).toContain('"remoteAddress":"203.0.113.50"');
+    expect(logged).not.toContain('"remoteAddress":"10.9.1.');
+  });
+});
+
 describe('the admin API: what its logs keep', () => {
   it('logs request URLs without signed-link signatures and never a login password', async () => {
     const fixture = await createApiFixture();
@@ -161,6 +193,11 @@ describe('the admin API: what its logs keep', () => {
       expect(logs).toContain('"url":"/health?expires=1&signature=[redacted]&page=2"');
       expect(logs).not.toContain('SIGNATURE-CANARY');
       expect(logs).not.toContain(password);
+      // The supervisor's probes every 5 s are not worth a line each.
+      const before = fixture.logs.length;
+      const headers = { 'user-agent': SUPERVISOR_PROBE_AGENT };
+      expect((await fixture.app.inject({ method: 'GET', url: '/health', headers })).statusCode).toBe(200);
+      expect(fixture.logs.length).toBe(before);
     } finally {
       await fixture.close();
     }

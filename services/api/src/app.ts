@@ -1,6 +1,7 @@
 import type { Database } from '@reportmail/db';
 import type { Logger } from '@reportmail/logger';
 import type { SecretBox } from '@reportmail/secrets';
+import type { EventLoopWatchdog } from '@reportmail/watchdog';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
@@ -8,6 +9,7 @@ import type { ApiConfig } from './config.js';
 import { authPlugin } from './plugins/auth.js';
 import { bullBoardPlugin } from './plugins/bull-board.js';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.js';
+import { inputTextPlugin } from './plugins/input-text.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import type { ApiQueues } from './queues.js';
@@ -21,6 +23,7 @@ import { scheduleActionRoutes } from './routes/schedule-actions.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { smtpSettingsRoutes } from './routes/smtp-settings.js';
 import { userRoutes } from './routes/users.js';
+import { fastifyTrustProxy } from './trust-proxy.js';
 
 export type AppDeps = {
   config: ApiConfig;
@@ -30,7 +33,12 @@ export type AppDeps = {
   redis: Redis;
   queues: ApiQueues;
   secretBox: SecretBox;
+  /** Its measure of event-loop delay fails /health; tests may leave it out. */
+  watchdog?: EventLoopWatchdog;
 };
+
+/** The user agent of the supervisor's health probes (services/cli, `pnpm start`). */
+export const SUPERVISOR_PROBE_AGENT = 'reportmail-supervisor';
 
 /** Query parameters that are credentials (a signed link's signature) are never logged. */
 const CREDENTIAL_PARAMS = /([?&](?:signature|token)=)[^&]*/gi;
@@ -49,14 +57,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
-    // Behind a reverse proxy request.ip (rate limits, audit) must be the client's, not the proxy's.
-    trustProxy: config.TRUST_PROXY,
+    // Behind a reverse proxy request.ip (rate limits, audit) must be the client's, not the proxy's: only the
+    // configured hops (or addresses) are trusted, never what a client writes first in X-Forwarded-For.
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     // Router errors (an over-long path parameter, a malformed URL) get the one error shape too.
     frameworkErrors,
+    // `pnpm start` probes /health every 5 s: its requests would fill the log with nothing to read.
+    disableRequestLogging: (request) => request.headers['user-agent'] === SUPERVISOR_PROBE_AGENT,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin);
+  await app.register(inputTextPlugin);
   await app.register(openapiPlugin);
   await app.register(securityPlugin, {
     redis: deps.redis,

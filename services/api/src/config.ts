@@ -2,6 +2,7 @@ import {
   databaseUrl,
   envFlag,
   envInteger,
+  eventLoopStallMs,
   loadConfig,
   logLevel,
   optionalEnv,
@@ -11,12 +12,14 @@ import {
   timeZone,
   z,
 } from '@reportmail/config';
+import { trustProxy } from './trust-proxy.js';
 
 const shape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   REDIS_PREFIX: redisPrefix,
   LOG_LEVEL: logLevel,
+  EVENT_LOOP_STALL_MS: eventLoopStallMs,
   /** Encrypts the SMTP password the API stores and signs attachment links. */
   SECRETS_KEY: secretsKey,
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -33,7 +36,7 @@ const shape = {
     .regex(/^\d+[smhd]$/, 'must look like 15m, 1h or 1d')
     .default('1h'),
   /** Set when a reverse proxy sits in front: its X-Forwarded-For then names the client (rate limits). */
-  TRUST_PROXY: envFlag(false),
+  TRUST_PROXY: trustProxy,
   /** The session cookie (Bull Board) is `Secure` unless this is false (plain-http development only). */
   COOKIE_SECURE: envFlag(true),
   /** Lets a Prometheus scraper read /metrics with this bearer token instead of a user's JWT. */

@@ -2,6 +2,7 @@ import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
 import { createSecretBox } from '@reportmail/secrets';
+import { startEventLoopWatchdog } from '@reportmail/watchdog';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { loadApiConfig, publicBaseUrl } from './config.js';
@@ -10,6 +11,7 @@ import { closeApiQueues, createApiQueues } from './queues.js';
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
+  const watchdog = startEventLoopWatchdog({ service: 'api', stallMs: config.EVENT_LOOP_STALL_MS, logger });
   const secretBox = createSecretBox(config.SECRETS_KEY);
   const database = createDatabase(config.DATABASE_URL, { max: 10, applicationName: 'api' });
   const onError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
     await closeClients();
     throw error;
   }
-  const app = await buildApp({ config, database, logger, redis, queues, secretBox });
+  const app = await buildApp({ config, database, logger, redis, queues, secretBox, watchdog });
   await app.listen({ host: config.HOST, port: config.PORT });
   logger.info({ url: publicBaseUrl(config), docs: '/docs', queues: '/admin/queues' }, 'api started');
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping: finishing requests in flight');
     await app.close();
     await closeClients();
+    await watchdog.stop();
     logger.info('stopped');
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

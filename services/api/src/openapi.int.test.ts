@@ -4,6 +4,8 @@ import { type ApiFixture, createApiFixture } from './test-fixtures.js';
 type Operation = {
   tags?: string[];
   summary?: string;
+  description?: string;
+  'x-required-role'?: string;
   security?: unknown[];
   parameters?: { in: string; name: string }[];
   requestBody?: unknown;
@@ -80,5 +82,46 @@ describe('the OpenAPI contract', () => {
       (route) => !NOT_DOCUMENTED.test(route.split(' ')[1] ?? ''),
     );
     expect(registered.filter((route) => !documented.has(route))).toEqual([]);
+  });
+
+  it('marks who may call each signed-in route, as the routes really decide it', async () => {
+    const zero = '00000000-0000-4000-8000-000000000000';
+    const marks = [];
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (!operation.security) continue;
+        // Roles are checked before anything else: a viewer's 403 needs no real id or valid body.
+        const url = path.replace(/\{\w+\}/g, zero);
+        const reply = await fixture.call(
+          'viewer',
+          method.toUpperCase() as 'GET',
+          url,
+          method === 'get' ? undefined : {},
+        );
+        const role = reply.statusCode === 403 ? 'admin' : 'viewer';
+        marks.push(
+          `${method.toUpperCase()} ${path}: ${operation['x-required-role'] ?? 'unmarked'} (viewer got ${reply.statusCode})`,
+        );
+        if (operation['x-required-role'] === 'admin') expect(operation.description).toMatch(/^\*\*Admins only\*\*/);
+        expect(marks.at(-1)).toMatch(new RegExp(`: ${role} \\(`));
+      }
+    }
+    expect(marks).toContain('GET /v1/users: admin (viewer got 403)');
+  });
+
+  it('documents the content type /metrics really serves (Prometheus text, not JSON)', async () => {
+    const documented = spec.paths['/metrics']?.get?.responses?.['200'] as { content?: object } | undefined;
+    const reply = await fixture.call('admin', 'GET', '/metrics');
+    expect(Object.keys(documented?.content ?? {})).toEqual([reply.headers['content-type']]);
+  });
+
+  it('documents 413 on every route that takes a body', () => {
+    const withBody = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => operation.requestBody)
+        .map(([method, operation]) => `${method} ${path}: ${Object.hasOwn(operation.responses ?? {}, '413')}`),
+    );
+    expect(withBody.length).toBeGreaterThan(10);
+    expect(withBody.filter((line) => line.endsWith('false'))).toEqual([]);
   });
 });

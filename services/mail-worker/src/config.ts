@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   databaseUrl,
   envInteger,
+  eventLoopStallMs,
   loadConfig,
   logLevel,
   optionalEnv,
@@ -18,6 +19,7 @@ const shape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
+  EVENT_LOOP_STALL_MS: eventLoopStallMs,
   SECRETS_KEY: secretsKey,
   REDIS_PREFIX: redisPrefix,
   ...workerLockTimings,

@@ -2,6 +2,7 @@ import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
 import { createLinkSigner, createSecretBox } from '@reportmail/secrets';
+import { startEventLoopWatchdog } from '@reportmail/watchdog';
 import { loadMailWorkerConfig, type MailWorkerConfig } from './config.js';
 import type { AttachmentLinks } from './jobs/build-message.js';
 import { createMailWorker } from './worker.js';
@@ -9,6 +10,7 @@ import { createMailWorker } from './worker.js';
 async function main(): Promise<void> {
   const config = loadMailWorkerConfig();
   const logger = createLogger({ service: 'mail-worker', level: config.LOG_LEVEL });
+  const watchdog = startEventLoopWatchdog({ service: 'mail-worker', stallMs: config.EVENT_LOOP_STALL_MS, logger });
   const secrets = createSecretBox(config.SECRETS_KEY);
   const database = createDatabase(config.DATABASE_URL, {
     max: config.MAIL_CONCURRENCY + 2,
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     await worker.close();
     await connection.quit();
     await database.close();
+    await watchdog.stop();
     logger.info('stopped');
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

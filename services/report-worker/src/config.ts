@@ -1,6 +1,7 @@
 import {
   databaseUrl,
   envInteger,
+  eventLoopStallMs,
   loadConfig,
   logLevel,
   redisPrefix,
@@ -14,6 +15,7 @@ const shape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
+  EVENT_LOOP_STALL_MS: eventLoopStallMs,
   REDIS_PREFIX: redisPrefix,
   ...workerLockTimings,
   REPORT_CONCURRENCY: envInteger(1, 16, 1),

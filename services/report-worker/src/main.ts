@@ -1,12 +1,14 @@
 import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
+import { startEventLoopWatchdog } from '@reportmail/watchdog';
 import { loadReportWorkerConfig } from './config.js';
 import { createReportWorker } from './worker.js';
 
 async function main(): Promise<void> {
   const config = loadReportWorkerConfig();
   const logger = createLogger({ service: 'report-worker', level: config.LOG_LEVEL });
+  const watchdog = startEventLoopWatchdog({ service: 'report-worker', stallMs: config.EVENT_LOOP_STALL_MS, logger });
   const database = createDatabase(config.DATABASE_URL, {
     max: config.REPORT_CONCURRENCY + 2,
     applicationName: 'report-worker',
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     await reportWorker.close();
     await connection.quit();
     await database.close();
+    await watchdog.stop();
     logger.info('stopped');
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -10,6 +10,7 @@ describe('loadSchedulerConfig', () => {
       DATABASE_URL,
       REDIS_URL: 'redis://127.0.0.1:6379',
       LOG_LEVEL: 'info',
+      EVENT_LOOP_STALL_MS: 30_000,
       REDIS_PREFIX: 'reportmail',
       LEADER_TTL_MS: 15_000,
       RECONCILE_INTERVAL_MS: 60_000,

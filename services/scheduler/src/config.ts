@@ -1,9 +1,19 @@
-import { databaseUrl, envInteger, loadConfig, logLevel, redisPrefix, redisUrl, type z } from '@reportmail/config';
+import {
+  databaseUrl,
+  envInteger,
+  eventLoopStallMs,
+  loadConfig,
+  logLevel,
+  redisPrefix,
+  redisUrl,
+  type z,
+} from '@reportmail/config';
 
 const shape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
+  EVENT_LOOP_STALL_MS: eventLoopStallMs,
   REDIS_PREFIX: redisPrefix,
   /** How long a silent leader keeps the lock: a standby takes over within about this long. */
   LEADER_TTL_MS: envInteger(1_000, 300_000, 15_000),

@@ -1,6 +1,7 @@
 import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger, type Logger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
+import { startEventLoopWatchdog } from '@reportmail/watchdog';
 import { loadSchedulerConfig, type SchedulerConfig } from './config.js';
 import { createScheduler } from './scheduler.js';
 
@@ -10,6 +11,7 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadSchedulerConfig();
   const logger = createLogger({ service: 'scheduler', level: config.LOG_LEVEL });
+  const watchdog = startEventLoopWatchdog({ service: 'scheduler', stallMs: config.EVENT_LOOP_STALL_MS, logger });
   const { database, connection, subscriber } = await connect(config, logger);
   const scheduler = createScheduler({
     db: database.db,
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     await subscriber.quit();
     await connection.quit();
     await database.close();
+    await watchdog.stop();
     logger.info('stopped');
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

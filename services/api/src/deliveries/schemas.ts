@@ -1,11 +1,6 @@
 import { deliveryStatus, deliveryTrigger } from '@reportmail/db';
 import { z } from 'zod';
-import { pageQuery } from '../routes/schemas.js';
-
-const instant = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 instant with a zone offset, like 2026-03-01T00:00:00+08:00 or 2026-02-28T16:00:00Z',
-});
+import { instant, pageQuery } from '../routes/schemas.js';
 
 export const deliveryListQuery = z
   .strictObject({

@@ -36,13 +36,18 @@ declare module 'fastify' {
     /** preHandler: any signed-in user (admin or viewer), by bearer token. */
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** preHandler: signed in with this role (admins pass every check). */
-    requireRole: (role: Role) => (request: FastifyRequest) => Promise<void>;
+    requireRole: (role: Role) => RoleHook;
     /** The current user (role from the database) of a browser session cookie, or null. */
     sessionUser: (request: FastifyRequest) => Promise<TokenClaims | null>;
     /** Sets the session cookie for a token just issued; clears it when given null. */
     setSessionCookie: (reply: FastifyReply, token: string | null) => void;
   }
 }
+
+/** A route's onRequest hook that admits this role (or better): read back for the OpenAPI document. */
+export type RoleHook = ((request: FastifyRequest) => Promise<void>) & { requiredRole: Role };
+const admitting = (role: Role, hook: (request: FastifyRequest) => Promise<void>): RoleHook =>
+  Object.assign(hook, { requiredRole: role });
 
 const unauthenticated = () => new AppError('UNAUTHENTICATED', 'A valid bearer token is required');
 
@@ -78,13 +83,15 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     if (!user) throw unauthenticated();
     request.user = user;
   };
-  app.decorate('authenticate', authenticate);
-  app.decorate('requireRole', (role: Role) => async (request: FastifyRequest) => {
-    await authenticate(request);
-    if (role === 'admin' && request.user.role !== 'admin') {
-      throw new AppError('FORBIDDEN', 'This needs the admin role');
-    }
-  });
+  app.decorate('authenticate', admitting('viewer', authenticate));
+  app.decorate('requireRole', (role: Role) =>
+    admitting(role, async (request: FastifyRequest) => {
+      await authenticate(request);
+      if (role === 'admin' && request.user.role !== 'admin') {
+        throw new AppError('FORBIDDEN', 'This needs the admin role');
+      }
+    }),
+  );
   app.decorate('sessionUser', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;

@@ -2,6 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Db } from '@reportmail/db';
+import { errorForLog } from '@reportmail/logger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
@@ -62,7 +63,9 @@ function auditBoardWrites(db: Db, admins: WeakMap<FastifyRequest, string>) {
       action: 'queue.action',
       target: queueName ? `queue:${queueName}` : 'queue:*',
       details: { method: request.method, path },
-    }).catch((error: unknown) => request.log.error({ err: error }, 'could not audit a Bull Board action'));
+    }).catch((error: unknown) =>
+      request.log.error({ error: errorForLog(error) }, 'could not audit a Bull Board action'),
+    );
   };
 }
 

@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '@reportmail/errors';
+import { errorForLog } from '@reportmail/logger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -58,7 +59,9 @@ const FRAMEWORK_ERRORS: Record<string, string> = {
   FST_ERR_BAD_URL: 'The URL is malformed',
 };
 
-function toAppError(error: FastifyError | AppError): AppError {
+const kib = (bytes: number) => `${Math.floor(bytes / 1024)} KiB`;
+
+function toAppError(error: FastifyError | AppError, bodyLimit: number): AppError {
   if (isAppError(error)) return error;
   const framework = FRAMEWORK_ERRORS[error.code];
   if (framework) return new AppError('VALIDATION', framework);
@@ -75,20 +78,22 @@ function toAppError(error: FastifyError | AppError): AppError {
   const status = error.statusCode ?? 500;
   if (status === 401) return new AppError('UNAUTHENTICATED', 'A valid bearer token is required');
   if (status === 429) return new AppError('RATE_LIMITED', error.message);
-  if (status === 413) return new AppError('VALIDATION', 'The request body is too large');
+  if (status === 413)
+    return new AppError('PAYLOAD_TOO_LARGE', `The request body is over the limit of ${kib(bodyLimit)}`);
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
   if (status >= 400 && status < 500) return new AppError('VALIDATION', error.message);
   return new AppError('INTERNAL', 'Internal error', { cause: error });
 }
 
 /**
- * Answers an error in the one shape. Internal errors are logged whole and answered without details;
- * an outage logs only the driver's error (never a wrapper that carries query parameters).
+ * Answers an error in the one shape. Internal errors and outages are logged, as `errorForLog` shows them:
+ * what failed and where, never the values the request carried; they are answered without details.
  */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const appError = toAppError(error as FastifyError | AppError);
-  if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
+  const appError = toAppError(error as FastifyError | AppError, request.routeOptions.bodyLimit);
+  if (appError.code === 'INTERNAL') request.log.error({ error: errorForLog(error) }, 'request failed');
   if (appError.code === 'UNAVAILABLE' && !isAppError(error))
-    request.log.error({ err: appError.cause }, appError.message);
+    request.log.error({ error: errorForLog(appError.cause) }, appError.message);
   const body: ErrorBody = { error: appError.code, message: appError.message, details: appError.details };
   return reply.status(appError.httpStatus).send(body);
 }

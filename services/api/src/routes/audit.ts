@@ -4,18 +4,16 @@ import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { authErrors, bearer, page, pageQuery } from './schemas.js';
+import { authErrors, bearer, instant, page, pageQuery } from './schemas.js';
 
-const instant = z.iso
-  .datetime({ offset: true, error: 'must be an ISO instant like 2026-03-01T00:00:00Z' })
-  .transform((value) => new Date(value));
+const instantDate = instant.transform((value) => new Date(value));
 
 const auditQuery = z.object({
   ...pageQuery,
   action: z.string().trim().min(1).max(100).optional().describe('Exact action, e.g. `schedule.update`'),
   actorId: z.uuid({ error: 'must be a UUID' }).optional(),
-  from: instant.optional().describe('Entries at or after this instant'),
-  to: instant.optional().describe('Entries before this instant'),
+  from: instantDate.optional().describe('Entries at or after this instant'),
+  to: instantDate.optional().describe('Entries before this instant'),
 });
 
 const auditEntry = z.object({

@@ -71,6 +71,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags: ['deliveries'],
         summary: "Download a delivery's stored workbook (XLSX)",
+        'x-required-role': 'viewer',
         description:
           'Needs a bearer token (viewer or admin), or the signed link an email carries when its workbook was ' +
           'too large to attach: `expires` (unix seconds) and `signature`. An expired or altered link is a 401.',

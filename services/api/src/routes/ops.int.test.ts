@@ -106,7 +106,7 @@ describe('GET /ready', () => {
         { error: 'UNAVAILABLE', message: 'Redis is not answering', details: [] },
       ]);
       expect(reply.headers['set-cookie']).toBeUndefined();
-      expect(errorLines(logs).map((entry) => [entry.msg, entry.err?.message])).toEqual([
+      expect(errorLines(logs).map((entry) => [entry.msg, entry.error?.message])).toEqual([
         ['Redis is not answering', "Stream isn't writeable and enableOfflineQueue options is false"],
       ]);
     });
@@ -143,7 +143,7 @@ describe('GET /ready', () => {
         503,
         { error: 'UNAVAILABLE', message: 'PostgreSQL is not answering', details: [] },
       ]);
-      expect(errorLines(logs).map((entry) => [entry.msg, entry.err?.code])).toEqual([
+      expect(errorLines(logs).map((entry) => [entry.msg, entry.error?.code])).toEqual([
         ['PostgreSQL is not answering', 'ECONNREFUSED'],
       ]);
     });

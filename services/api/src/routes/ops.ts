@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { createMetricsRegistry } from '../ops/metrics.js';
 import { checkReadiness, readMigrationsJournal } from '../ops/readiness.js';
-import { bearer, errorBody } from './schemas.js';
+import { bearer, documentReply, errorBody } from './schemas.js';
 
 const READY_TIMEOUT_MS = 2_000;
 const check = z.string().describe("'ok', or why not");
@@ -14,6 +14,9 @@ const readiness = (status: 'ready' | 'not_ready') =>
     status: z.literal(status),
     checks: z.object({ postgres: check, redis: check, migrations: check }),
   });
+
+/** What prom-client's registry serves (its `contentType`), as documented. */
+const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -67,13 +70,18 @@ export const opsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: {
         tags: ['ops'],
         summary: 'Prometheus metrics (text format 0.0.4)',
+        'x-required-role': 'viewer',
         description:
           'Needs a bearer token: a user token (viewer or admin) or METRICS_TOKEN. Ledger and queue series are ' +
           'read at scrape time: reportmail_deliveries{status,trigger}, reportmail_queue_jobs{queue,state}, ' +
           'and quantile gauges (0.5, 0.9, 0.99, 1 = max) of generation and send durations over the last 24 ' +
           'hours with their sample counts; plus the process metrics.',
         security: bearer,
-        response: { 200: z.string(), 401: errorBody, 503: errorBody },
+        response: {
+          200: documentReply(PROMETHEUS_TEXT, 'Prometheus text exposition format 0.0.4 (not JSON)', z.string()),
+          401: errorBody,
+          503: errorBody,
+        },
       },
     },
     async (_request, reply) => {

@@ -80,9 +80,9 @@ describe('report data', () => {
 
   it.each([
     ['', 'from', 'is required: a calendar date as YYYY-MM-DD'],
-    ['?from=2026-3-2', 'from', 'must be a calendar date as YYYY-MM-DD'],
-    ['?from=2026-02-30', 'from', 'must be a calendar date as YYYY-MM-DD'],
-    ['?from=2026-03-02&to=tomorrow', 'to', 'must be a calendar date as YYYY-MM-DD'],
+    ['?from=2026-3-2', 'from', 'expected a calendar date as YYYY-MM-DD, got "2026-3-2"'],
+    ['?from=2026-02-30', 'from', 'expected a calendar date as YYYY-MM-DD, got "2026-02-30"'],
+    ['?from=2026-03-02&to=tomorrow', 'to', 'expected a calendar date as YYYY-MM-DD, got "tomorrow"'],
     ['?from=2026-03-02&to=2026-03-01', 'to', 'must be on or after from (2026-03-02)'],
     ['?from=2026-01-01&to=2027-01-02', 'to', 'must be within 365 days after from (366 days in all)'],
     ['?from=2026-03-02&tz=Mars/Olympus', 'tz', 'must be an IANA time zone such as Asia/Manila'],

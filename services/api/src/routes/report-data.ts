@@ -2,21 +2,11 @@ import { buildReport, isValidTimeZone, periodFromLocalDates } from '@reportmail/
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { authErrors, bearer } from './schemas.js';
+import { authErrors, bearer, localDate } from './schemas.js';
 
 /** A year and a day: a leap year's whole range, and the most one request may build. */
 const MAX_DAYS = 366;
 const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` of a day that exists (`2026-02-30` parses as March 2nd: a real day reads back unchanged). */
-function isCalendarDate(value: string): boolean {
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
-
-const localDate = z
-  .string({ error: 'is required: a calendar date as YYYY-MM-DD' })
-  .refine(isCalendarDate, 'must be a calendar date as YYYY-MM-DD');
 
 const reportDataQuery = z
   .strictObject({

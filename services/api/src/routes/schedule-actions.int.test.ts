@@ -130,7 +130,12 @@ describe('schedule actions: next runs, send now, test, previews', () => {
     ['more than 366 days', { from: '2025-01-01', to: '2026-01-02' }, 'body.to', 'the period is 367 days: at most 366'],
     ['from without to', { from: '2026-03-02' }, 'body.to', 'is required with from'],
     ['a date that does not exist', { from: '2026-02-29', to: '2026-03-02' }, 'body.from', 'expected a calendar date'],
-    ['a date in another format', { from: '03/02/2026', to: '2026-03-02' }, 'body.from', 'must be a date as YYYY-MM-DD'],
+    [
+      'a date in another format',
+      { from: '03/02/2026', to: '2026-03-02' },
+      'body.from',
+      'expected a calendar date as YYYY-MM-DD, got "03/02/2026"',
+    ],
     [
       'an unknown field',
       { from: '2026-03-02', to: '2026-03-02', recipients: ['x@evil.example'] },

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import {
-  localDate,
   MAX_PREVIEW_DAYS,
   MAX_RUN_DAYS,
   nextRunReply,
@@ -17,7 +16,7 @@ import { previewEmailHtml, previewWorkbook, XLSX_CONTENT_TYPE } from '../schedul
 import { recipientsOf, type ScheduleRow } from '../schedules/schedule-rows.js';
 import { findSchedule } from '../schedules/schedule-store.js';
 import { queueManualRun } from '../services/manual-runs.js';
-import { authErrors, bearer, emailAddress, errorBody, idParams } from './schemas.js';
+import { authErrors, bearer, documentReply, emailAddress, errorBody, idParams, instant, localDate } from './schemas.js';
 
 const tags = ['schedules'];
 const rangeQuery = z.object({ from: localDate.optional(), to: localDate.optional() });
@@ -26,16 +25,12 @@ const testBody = z.strictObject({ to: emailAddress });
 const sendReply = z.object({ deliveryId: z.string(), period: periodReply });
 const nextRunsQuery = z.object({
   count: z.coerce.number().int().min(1).max(50).default(5),
-  after: z.iso.datetime({ offset: true }).optional().describe('ISO instant to count from (default: now)'),
+  after: instant.optional().describe('ISO instant to count from (default: now)'),
 });
 /** An email is inert: its own styles and inline images, no scripts, forms or requests. */
 const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 /** The workbook's bytes (a Buffer, sent as is): documented as a binary string. */
 const workbookBytes = z.any().meta({ type: 'string', format: 'binary' });
-const documentReply = (contentType: string, description: string, schema: z.ZodType) => ({
-  description,
-  content: { [contentType]: { schema } },
-});
 
 /** Schedule actions: preview its runs and its email, send it now, send a test. */
 export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

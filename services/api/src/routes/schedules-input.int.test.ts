@@ -148,7 +148,7 @@ describe('schedules: who may do what, and what input is refused', () => {
       'an address with a header',
       { recipients: { to: ['a@shop.example\r\nBcc: thief@evil.example'] } },
       'body.recipients.to.0',
-      'must be one email address like owner@shop.example',
+      'must not contain line breaks or control characters',
     ],
     [
       '51 addresses',

@@ -7,11 +7,6 @@ import { z } from 'zod';
 export const MAX_RUN_DAYS = 366;
 export const MAX_PREVIEW_DAYS = 92;
 
-export const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .describe('Local calendar date in the schedule time zone');
-
 export const periodReply = z.object({
   start: z.string().describe('ISO instant, inclusive'),
   end: z.string().describe('ISO instant, exclusive'),

@@ -1,5 +1,5 @@
 import { type ErrorDetail, isAppError } from '@reportmail/errors';
-import { assertLocalDate, isValidTimeZone } from '@reportmail/reports';
+import { ACCEPTED_DATES, isValidTimeZone, localDateProblem } from '@reportmail/reports';
 import { nextRunAfter, type ScheduleTiming } from '@reportmail/schedules';
 
 /** Cron schedules may fire at most every 15 minutes: each run builds a report and sends an email. */
@@ -61,8 +61,8 @@ function misplacedFields(timing: ScheduleTiming): ErrorDetail[] {
 }
 
 function anchorDateProblems(timing: ScheduleTiming): ErrorDetail[] {
-  if (!timing.anchorDate) return [];
-  return fieldProblems(() => assertLocalDate('anchorDate', timing.anchorDate as string));
+  const problem = timing.anchorDate ? localDateProblem(timing.anchorDate, ACCEPTED_DATES) : null;
+  return problem ? [{ field: 'anchorDate', message: problem }] : [];
 }
 
 function cronShapeProblems(expression: string | null | undefined): ErrorDetail[] {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppError } from '@reportmail/errors';
 import { prefixedLines } from './log-lines.js';
 import type { Env } from './stack-env.js';
+import { apiHealthUrl, type HealthWatch, watchApiHealth } from './wait-ready.js';
 
 export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker';
 
@@ -16,12 +17,20 @@ export type SupervisorOptions = {
   built?: boolean;
   /** How long a stopping service may finish its current job before it is killed. */
   stopTimeoutMs?: number;
+  /**
+   * Once the API has answered /health, an API that stops answering it is killed and restarted: a process
+   * whose event loop is stuck answers nothing and ignores SIGTERM, but is alive, so it never exits on its
+   * own. Defaults: /health where the API listens (HOST, PORT of `env`), every 5 s, 2 s timeout, 3 failures.
+   * `false` turns it off.
+   */
+  apiHealth?: Partial<HealthWatch> | false;
 };
 
 /** A start that dies this soon, this many times in a row, is a configuration problem, not bad luck. */
 const QUICK_EXIT_MS = 10_000;
 const QUICK_EXITS_BEFORE_GIVING_UP = 3;
 const MAX_RESTART_DELAY_MS = 30_000;
+const HEALTH_WATCH = { intervalMs: 5_000, timeoutMs: 2_000, failures: 3 };
 
 function commandOf(root: string, name: ServiceName, built: boolean): string[] {
   if (!built) return ['--import', 'tsx', join(root, 'services', name, 'src', 'main.ts')];
@@ -30,11 +39,19 @@ function commandOf(root: string, name: ServiceName, built: boolean): string[] {
   return [bundle];
 }
 
-type Running = { name: ServiceName; child: ChildProcess; startedAt: number; quickExits: number };
+type Running = {
+  name: ServiceName;
+  child: ChildProcess;
+  startedAt: number;
+  quickExits: number;
+  /** Ends whatever watches this process (its /health probe) once it has exited. */
+  watch: AbortController;
+};
 
 /**
- * Runs each service as its own process, restarts one that dies (with a growing delay), gives up on one
- * that keeps dying at once, and stops all of them on `stop()`: SIGTERM, then SIGKILL after the timeout.
+ * Runs each service as its own process, restarts one that dies (with a growing delay) or, for the API,
+ * stops answering /health, gives up on one that keeps dying at once, and stops all of them on `stop()`:
+ * SIGTERM, then SIGKILL after the timeout.
  */
 export class Supervisor {
   readonly #running = new Map<ServiceName, Running>();
@@ -73,8 +90,30 @@ export class Supervisor {
     const write = prefixedLines(name, output);
     write(child.stdout);
     write(child.stderr);
-    this.#running.set(name, { name, child, startedAt: Date.now(), quickExits });
-    child.once('exit', (code, signal) => this.#exited(name, code, signal));
+    const watch = new AbortController();
+    this.#running.set(name, { name, child, startedAt: Date.now(), quickExits, watch });
+    child.once('exit', (code, signal) => {
+      watch.abort();
+      this.#exited(name, code, signal);
+    });
+    if (name === 'api') this.#watchHealth(child, watch.signal);
+  }
+
+  /** Kills an API that stopped answering /health; its exit then takes the normal restart path. */
+  #watchHealth(child: ChildProcess, signal: AbortSignal): void {
+    const { apiHealth, env } = this.options;
+    if (apiHealth === false) return;
+    const watch = { ...HEALTH_WATCH, url: apiHealthUrl(env), ...apiHealth };
+    void watchApiHealth(watch, signal).then((unresponsive) => {
+      if (!unresponsive || signal.aborted || this.#stopping) return;
+      const seconds = Math.round(unresponsive.silentMs / 1000);
+      this.#say(`api did not answer /health for ${seconds} s (${unresponsive.reason}): restarting it`);
+      child.kill('SIGKILL');
+    });
+  }
+
+  #say(text: string): void {
+    this.options.output.write(`${'supervisor'.padEnd(13)}| ${text}\n`);
   }
 
   #exited(name: ServiceName, code: number | null, signal: NodeJS.Signals | null): void {
@@ -91,7 +130,7 @@ export class Supervisor {
       return;
     }
     const delay = Math.min(1_000 * 2 ** quickExits, MAX_RESTART_DELAY_MS);
-    this.options.output.write(`${'supervisor'.padEnd(13)}| ${name} exited (${how}); restarting in ${delay / 1000} s\n`);
+    this.#say(`${name} exited (${how}); restarting in ${delay / 1000} s`);
     setTimeout(() => {
       if (!this.#stopping) this.start(name, quickExits);
     }, delay).unref();
@@ -102,7 +141,8 @@ export class Supervisor {
     this.#stopping = true;
     const timeoutMs = this.options.stopTimeoutMs ?? 30_000;
     await Promise.all(
-      [...this.#running.values()].map(async ({ child }) => {
+      [...this.#running.values()].map(async ({ child, watch }) => {
+        watch.abort();
         if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = once(child, 'exit');
         child.kill(signal);

@@ -1,0 +1,7 @@
+export {
+  type EventLoopDelay,
+  type EventLoopWatchdog,
+  type EventLoopWatchdogOptions,
+  startEventLoopWatchdog,
+  type WatchdogLogger,
+} from './watchdog.js';

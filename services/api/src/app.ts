@@ -2,7 +2,7 @@ import type { Database } from '@reportmail/db';
 import type { Logger } from '@reportmail/logger';
 import type { SecretBox } from '@reportmail/secrets';
 import type { EventLoopWatchdog } from '@reportmail/watchdog';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.js';
@@ -63,7 +63,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Router errors (an over-long path parameter, a malformed URL) get the one error shape too.
     frameworkErrors,
     // `pnpm start` probes /health every 5 s: its requests would fill the log with nothing to read.
-    disableRequestLogging: (request) => request.headers['user-agent'] === SUPERVISOR_PROBE_AGENT,
+    logController: new LogController({
+      disableRequestLogging: (request) => request.headers['user-agent'] === SUPERVISOR_PROBE_AGENT,
+    }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ConfigError,
   databaseUrl,
@@ -7,10 +10,12 @@ import {
   eventLoopStallMs,
   loadConfig,
   logLevel,
+  readDotEnv,
   redisPrefix,
   redisUrl,
   secretsKey,
   timeZone,
+  withDotEnv,
   workerLockTimings,
 } from './index.js';
 
@@ -98,5 +103,46 @@ describe('envFlag', () => {
 
   it('names the variable for anything else', () => {
     expect(() => loadConfig({ FLAG: envFlag(false) }, { FLAG: 'yes' })).toThrow('FLAG must be true or false');
+  });
+});
+
+describe('.env', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'reportmail-config-'));
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("is read with Node's parser (comments, quotes), and no file is no variables", async () => {
+    expect(readDotEnv(dir)).toEqual({});
+    await writeFile(join(dir, '.env'), '# local\nLOG_LEVEL=debug\nCURRENCY_SYMBOL="$ "\nEMPTY=\n');
+    expect(readDotEnv(dir)).toEqual({ LOG_LEVEL: 'debug', CURRENCY_SYMBOL: '$ ', EMPTY: '' });
+  });
+
+  it('reaches the parsed config of a service, under every variable the environment sets', async () => {
+    const file = 'DATABASE_URL=postgres://file@h/db\nLOG_LEVEL=debug\nREPORT_TIMEZONE=Europe/Berlin\n';
+    await writeFile(join(dir, '.env'), file);
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    vi.stubEnv('DATABASE_URL', '');
+    vi.stubEnv('LOG_LEVEL', 'warn');
+    vi.stubEnv('REPORT_TIMEZONE', undefined);
+    // The services' loaders pass process.env itself: that is what picks the file up.
+    expect(loadConfig(shape, process.env)).toEqual({
+      DATABASE_URL: 'postgres://file@h/db',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LOG_LEVEL: 'warn',
+      REPORT_TIMEZONE: 'Europe/Berlin',
+    });
+  });
+
+  it('is left out of an environment given as an object (tests, a parent process)', async () => {
+    await writeFile(join(dir, '.env'), 'LOG_LEVEL=debug\nHOST=\n');
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    expect(loadConfig(shape, { DATABASE_URL: 'postgres://x@h/db' }).LOG_LEVEL).toBe('info');
+    expect(withDotEnv({ LOG_LEVEL: ' ', A: 'a' }, dir)).toEqual({ LOG_LEVEL: 'debug', A: 'a' });
   });
 });

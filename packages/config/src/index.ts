@@ -1,6 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 export { z };
+
+export type Environment = Record<string, string | undefined>;
+
+/** The variables of the `.env` file in `dir`, read by Node's own parser; none when there is no file. */
+export function readDotEnv(dir: string = process.cwd()): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '.env'), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  return Object.fromEntries(
+    Object.entries(parseEnv(text)).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/** The variables with a value: an empty one counts as unset, as everywhere in the configuration. */
+function setOnly(variables: Environment): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(variables).filter((entry): entry is [string, string] => Boolean(entry[1]?.trim())),
+  );
+}
+
+/**
+ * What a program is configured with: the environment over the `.env` file in `dir` (every command and
+ * service runs from the repository root). A variable set in the environment wins; empty values count as
+ * unset on both sides, so `SECRETS_KEY=` in the file or `LOG_LEVEL=` in the environment changes nothing.
+ */
+export function withDotEnv(env: Environment = process.env, dir: string = process.cwd()): Environment {
+  return { ...setOnly(readDotEnv(dir)), ...setOnly(env) };
+}
 
 /** An environment string where an empty value counts as unset. */
 const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -98,12 +133,14 @@ export class ConfigError extends Error {
 /**
  * Parses the environment once against a schema built from the fields above.
  * Throws a ConfigError naming every bad or missing variable, never the first one only.
+ * Given the process's own environment (every service's default), `.env` fills in what it leaves unset
+ * (see withDotEnv); any other object, a test's or one a parent process computed, is taken as it is.
  */
 export function loadConfig<Shape extends z.ZodRawShape>(
   shape: Shape,
-  source: Record<string, string | undefined> = process.env,
+  source: Environment = process.env,
 ): z.infer<z.ZodObject<Shape>> {
-  const result = z.object(shape).safeParse(source);
+  const result = z.object(shape).safeParse(source === process.env ? withDotEnv(source) : source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);
   throw new ConfigError(problems);

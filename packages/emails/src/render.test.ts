@@ -1,4 +1,10 @@
-import { periodFromLocalDates, previousPeriod, type ReportSummary, summarise } from '@reportmail/reports';
+import {
+  type LargestPaymentRow,
+  periodFromLocalDates,
+  previousPeriod,
+  type ReportSummary,
+  summarise,
+} from '@reportmail/reports';
 import { describe, expect, it } from 'vitest';
 import { renderReportEmail } from './render.js';
 import { buildReportEmailData, reportSubject } from './report-email-data.js';
@@ -19,7 +25,7 @@ const summary: ReportSummary = {
   previous: { period: previousPeriod(period), totals: before.totals },
   comparison: { revenueDelta: 321500n, revenuePercent: 643, transactionsDelta: 7, transactionsPercent: 350 },
 };
-const largest = [
+const largest: LargestPaymentRow[] = [
   {
     kind: 'repair' as const,
     id: 1,
@@ -40,7 +46,16 @@ const largest = [
   },
 ];
 
-async function renderScenario(options: { isTest?: boolean; notes?: string[] } = {}) {
+/** The `count` lines after a section's heading (and the blank line under it) in the text part. */
+function linesAfter(text: string, heading: string, count: number): string[] {
+  const lines = text.split('\n');
+  const start = lines.indexOf(heading) + 2;
+  return lines.slice(start, start + count);
+}
+
+type ScenarioOptions = { isTest?: boolean; notes?: string[]; largest?: LargestPaymentRow[] };
+
+async function renderScenario(options: ScenarioOptions = {}) {
   const data = buildReportEmailData({
     summary,
     largest,
@@ -75,15 +90,42 @@ describe('renderReportEmail', () => {
     expect(email.text).toMatch(/Transactions\s+9\s/);
   });
 
-  it('lists every payment method and a TOTAL row that matches the revenue', async () => {
+  it('lists every payment method and a TOTAL row that matches the revenue, one per line', async () => {
     const { text } = await renderScenario();
-    const row = (cells: string[]) =>
-      new RegExp(cells.map((cell) => cell.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
-    expect(text).toMatch(row(['Bank Transfer', '1', '₱1,500.00', '₱0.00', '₱1,500.00']));
-    expect(text).toMatch(row(['Cash', '3', '₱950.00', '₱450.00', '₱500.00']));
-    expect(text).toMatch(row(['Unknown', '2', '₱15.00', '₱15.00', '₱0.00']));
-    expect(text).toMatch(row(['TOTAL', '9', '₱3,715.00', '₱1,715.00', '₱2,000.00']));
-    expect(text).toContain('Bank Transfer   1       ₱1,500.00   ₱0.00       ₱1,500.00');
+    expect(linesAfter(text, 'PAYMENT METHODS', 8)).toEqual([
+      'Method            Count      Total      Sales    Repairs',
+      'Bank Transfer         1  ₱1,500.00      ₱0.00  ₱1,500.00',
+      'Card                  1  ₱1,000.00  ₱1,000.00      ₱0.00',
+      'Cash                  3    ₱950.00    ₱450.00    ₱500.00',
+      'GCash                 2    ₱250.00    ₱250.00      ₱0.00',
+      'Unknown               2     ₱15.00     ₱15.00      ₱0.00',
+      'TOTAL                 9  ₱3,715.00  ₱1,715.00  ₱2,000.00',
+      '',
+    ]);
+  });
+
+  it('lists each largest payment on one line, long names cut to their column', async () => {
+    const { text } = await renderScenario({
+      largest: [
+        ...largest,
+        {
+          kind: 'sale',
+          id: 3,
+          local_time: '2026-03-02 09:30',
+          reference: 'INV-2026-000123',
+          customer: 'Maria Clara de los Santos-Villanueva\nTrading and General Merchandise',
+          method: 'Credit Card (Installment, 12 months)',
+          amount: '1000000.00',
+        },
+      ],
+    });
+    expect(linesAfter(text, 'LARGEST PAYMENTS', 5)).toEqual([
+      'Time              Customer                  Method                   Amount',
+      '2026-03-02 15:00  Acme Corp                 Bank Transfer         ₱1,500.00',
+      '2026-03-02 11:00  <script>alert(1)</scrip…  Card                  ₱1,000.00',
+      '2026-03-02 09:30  Maria Clara de los Sant…  Credit Card (In…  ₱1,000,000.00',
+      '',
+    ]);
   });
 
   it('escapes shop data, needs no remote images and fits a phone screen', async () => {

@@ -1,17 +1,35 @@
-import { plainTextSelectors, render, toPlainText } from '@react-email/render';
+import { render, toPlainText } from '@react-email/render';
 import type { ReportEmailData } from './report-email-data.js';
-import { SalesReportEmail } from './templates/sales-report.js';
+import { breakdownTextLines, largestPaymentsTextLines } from './report-email-text.js';
+import { BREAKDOWN_TABLE_CLASS, LARGEST_TABLE_CLASS, SalesReportEmail } from './templates/sales-report.js';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-/** Tables keep their rows in the text part (method, count, totals on one line). */
-const TEXT_OPTIONS = {
-  selectors: [...plainTextSelectors, { selector: 'table.data', format: 'dataTable', options: { maxColumnWidth: 40 } }],
-  wordwrap: 100,
-};
+/** Puts prepared lines in place of a table: html-to-text never wraps such a literal. */
+const textBlock = (className: string, lines: string[]) => ({
+  selector: `table.${className}`,
+  format: 'blockString',
+  options: { string: lines.join('\n'), leadingLineBreaks: 1 },
+});
 
-/** The report email as HTML and plain text (the text part is derived from the same HTML). */
+/**
+ * The text part follows the HTML, but its two tables are laid out from the data (aligned columns, one
+ * row per line): html-to-text's table layout wraps long cells onto extra lines, and the HTML methods
+ * table stacks sales and repairs under the method to fit a phone. toPlainText adds React Email's own
+ * selectors (images, links) in front of these.
+ */
+function textOptions(data: ReportEmailData) {
+  return {
+    selectors: [
+      textBlock(BREAKDOWN_TABLE_CLASS, breakdownTextLines(data)),
+      textBlock(LARGEST_TABLE_CLASS, largestPaymentsTextLines(data.largest)),
+    ],
+    wordwrap: 100,
+  };
+}
+
+/** The report email as HTML and plain text. */
 export async function renderReportEmail(data: ReportEmailData): Promise<RenderedEmail> {
   const html = await render(<SalesReportEmail data={data} />);
-  return { subject: data.subject, html, text: toPlainText(html, TEXT_OPTIONS) };
+  return { subject: data.subject, html, text: toPlainText(html, textOptions(data)) };
 }

@@ -1,5 +1,6 @@
 import { reportSchedule } from '@reportmail/db';
 import { createTestDatabase, type TestDatabase } from '@reportmail/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClaimInput, claimScheduledDelivery, findDelivery, transitionDelivery } from './delivery-ledger.js';
 
@@ -78,5 +79,19 @@ describe('the delivery ledger', () => {
       [claimFor('job-1'), claimFor('job-2')].map((input) => claimScheduledDelivery(database.db, input)),
     );
     expect(outcomes.map((claim) => claim.outcome)).toEqual(['claimed', 'claimed']);
+  });
+
+  it("keeps the schedule's name on the row, also once the schedule is deleted", async () => {
+    const [doomed] = await database.db
+      .insert(reportSchedule)
+      .values({ name: 'Soon gone', frequency: 'daily' })
+      .returning({ id: reportSchedule.id });
+    const { delivery } = await claimScheduledDelivery(database.db, {
+      ...claimFor('job-n'),
+      scheduleId: doomed?.id ?? '',
+    });
+    await database.db.delete(reportSchedule).where(eq(reportSchedule.id, doomed?.id ?? ''));
+    const stored = await findDelivery(database.db, delivery.id);
+    expect([stored?.scheduleId, stored?.scheduleName]).toEqual([null, 'Soon gone']);
   });
 });

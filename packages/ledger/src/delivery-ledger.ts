@@ -1,5 +1,5 @@
-import { type Db, delivery } from '@reportmail/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, delivery, reportSchedule } from '@reportmail/db';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 export type Delivery = typeof delivery.$inferSelect;
 export type DeliveryStatus = Delivery['status'];
@@ -22,6 +22,14 @@ export type ClaimResult =
   | { outcome: 'duplicate'; delivery: Delivery };
 
 /**
+ * The schedule's name as the row is written, read in the insert itself: the delivery keeps naming its
+ * schedule after the schedule is deleted (its schedule_id then becomes null).
+ */
+export function scheduleNameNow(scheduleId: string): SQL<string | null> {
+  return sql`(select ${reportSchedule.name} from ${reportSchedule} where ${reportSchedule.id} = ${scheduleId})`;
+}
+
+/**
  * States a claiming job may pick up again after a crash or a retry; from `sending` it only re-queues
  * the (idempotent) email job, in case the crash came between the two.
  */
@@ -35,7 +43,7 @@ const RESUMABLE: DeliveryStatus[] = ['pending', 'generating', 'sending'];
 export async function claimScheduledDelivery(db: Db, input: ClaimInput): Promise<ClaimResult> {
   const [inserted] = await db
     .insert(delivery)
-    .values({ ...input, status: 'pending' })
+    .values({ ...input, scheduleName: scheduleNameNow(input.scheduleId), status: 'pending' })
     .onConflictDoNothing({
       target: [delivery.scheduleId, delivery.periodStart, delivery.periodEnd],
       where: sql`${delivery.trigger} in ('scheduled', 'catch_up')`,

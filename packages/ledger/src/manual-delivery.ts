@@ -3,7 +3,7 @@ import { AppError } from '@reportmail/errors';
 import { enqueue, JOBS } from '@reportmail/queue';
 import type { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
-import type { Recipients } from './delivery-ledger.js';
+import { type Recipients, scheduleNameNow } from './delivery-ledger.js';
 
 export type ManualDelivery = {
   scheduleId: string;
@@ -25,6 +25,7 @@ export async function queueManualDelivery(deps: { db: Db; reports: Queue }, run:
       .insert(delivery)
       .values({
         scheduleId: run.scheduleId,
+        scheduleName: scheduleNameNow(run.scheduleId),
         trigger: run.trigger,
         reportType: run.reportType,
         periodStart: run.period.start,

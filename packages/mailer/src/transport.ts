@@ -22,6 +22,8 @@ export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 30_000, greet
 export function createSmtpTransport(
   settings: SmtpSettings,
   timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS,
+  /** `forceAuth`: log in even where the server offers no AUTH (a verify that must test the login). */
+  options: { forceAuth?: boolean } = {},
 ): Transporter {
   return nodemailer.createTransport({
     host: settings.host,
@@ -30,6 +32,7 @@ export function createSmtpTransport(
     requireTLS: settings.security === 'starttls',
     ignoreTLS: settings.security === 'none',
     auth: settings.username ? { user: settings.username, pass: settings.password ?? '' } : undefined,
+    forceAuth: options.forceAuth ?? false,
     connectionTimeout: timeouts.connectionMs,
     greetingTimeout: timeouts.greetingMs,
     socketTimeout: timeouts.socketMs,

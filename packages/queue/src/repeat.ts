@@ -1,4 +1,4 @@
-import { nextRunAfter, type ScheduleTiming } from '@reportmail/schedules';
+import { nextRunAfter, type ScheduleTiming, WEEKDAYS, weekdayOf } from '@reportmail/schedules';
 import type { RepeatOptions } from 'bullmq';
 import { z } from 'zod';
 
@@ -7,16 +7,28 @@ const timingPattern = z.strictObject({
   sendTime: z.string(),
   timezone: z.string(),
   anchorDate: z.string().nullable().optional(),
+  weekday: z.enum(WEEKDAYS).nullable().optional(),
   cronExpression: z.string().nullable().optional(),
 });
 
-/** A schedule's timing as a job scheduler `pattern`, read back by scheduleRepeatStrategy. */
+/**
+ * A schedule's timing as a job scheduler `pattern`, read back by scheduleRepeatStrategy. A null weekday
+ * is left out, so the patterns of schedules that are not weekly stay as they were before weekdays
+ * existed and the scheduler's sync finds them unchanged.
+ */
 export function encodeTiming(timing: ScheduleTiming): string {
-  return JSON.stringify(timingPattern.parse(timing));
+  const { weekday, ...rest } = timingPattern.parse(timing);
+  return JSON.stringify(weekday ? { ...rest, weekday } : rest);
 }
 
+/**
+ * A pattern back as timing. Weekly patterns stored before weekdays existed ran on their anchor date's
+ * weekday: they read as that weekday until the scheduler's next sync replaces them.
+ */
 export function decodeTiming(pattern: string): ScheduleTiming {
-  return timingPattern.parse(JSON.parse(pattern));
+  const timing = timingPattern.parse(JSON.parse(pattern));
+  if (timing.frequency !== 'weekly' || timing.weekday || !timing.anchorDate) return timing;
+  return { ...timing, anchorDate: null, weekday: weekdayOf(timing.anchorDate) };
 }
 
 /**

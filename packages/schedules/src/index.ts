@@ -6,4 +6,7 @@ export {
   nextRuns,
   type ScheduleFrequency,
   type ScheduleTiming,
+  WEEKDAYS,
+  type Weekday,
+  weekdayOf,
 } from './timing.js';

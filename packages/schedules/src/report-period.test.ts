@@ -13,7 +13,7 @@ describe('reportPeriodForRun', () => {
     ['daily', {}, '2026-03-03T01:00:00Z', '2026-03-01T16:00:00.000Z', '2026-03-02T16:00:00.000Z', 'Mar 2, 2026'],
     [
       'weekly to date',
-      { frequency: 'weekly', anchorDate: '2026-03-02', periodMode: 'to_date' },
+      { frequency: 'weekly', weekday: 'monday', periodMode: 'to_date' },
       '2026-03-09T01:00:00Z',
       '2026-03-02T16:00:00.000Z',
       '2026-03-09T01:00:00.000Z',

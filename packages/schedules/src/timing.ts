@@ -5,14 +5,20 @@ import { DateTime } from 'luxon';
 
 export type ScheduleFrequency = 'daily' | 'every_3_days' | 'weekly' | 'cron';
 
+/** Monday first: a weekday's index + 1 is its ISO number (luxon's `weekday`, Postgres's `isodow`). */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 /** When a schedule fires: a local time of day in an IANA zone, on the days its frequency picks. */
 export type ScheduleTiming = {
   frequency: ScheduleFrequency;
   /** `HH:MM`, local to `timezone` (ignored for cron). */
   sendTime: string;
   timezone: string;
-  /** `YYYY-MM-DD`: every_3_days counts from it; weekly fires on its weekday. */
+  /** `YYYY-MM-DD`: every_3_days counts from it (and never fires before it). */
   anchorDate?: string | null;
+  /** The day weekly fires on, in `timezone`. */
+  weekday?: Weekday | null;
   cronExpression?: string | null;
 };
 
@@ -102,6 +108,13 @@ export function localSlot(day: string, sendTime: string, timezone: string): Date
   return candidate.startOf('minute').toJSDate();
 }
 
+/** The weekday of a local calendar day (`YYYY-MM-DD`). */
+export function weekdayOf(day: string): Weekday {
+  const weekday = WEEKDAYS[DateTime.fromISO(day, { zone: 'UTC' }).weekday - 1];
+  if (!weekday) throw invalidField('date', `expected a calendar date as YYYY-MM-DD, got "${day}"`);
+  return weekday;
+}
+
 type DayRule = { matches: (day: string) => boolean; firstDay: string | null };
 
 function dayRule(timing: ScheduleTiming): DayRule {
@@ -110,12 +123,19 @@ function dayRule(timing: ScheduleTiming): DayRule {
     throw invalidField('timezone', `unknown IANA time zone "${timing.timezone}"`);
   }
   if (timing.frequency === 'daily') return { matches: () => true, firstDay: null };
+  if (timing.frequency === 'weekly') return weeklyRule(timing.weekday);
   const anchor = timing.anchorDate;
   if (!anchor) throw invalidField('anchorDate', `is required for ${timing.frequency} schedules (YYYY-MM-DD)`);
   const problem = localDateProblem(anchor);
   if (problem) throw invalidField('anchorDate', problem);
-  const period = timing.frequency === 'weekly' ? 7 : 3;
-  return { matches: (day) => daysBetween(anchor, day) % period === 0, firstDay: anchor };
+  return { matches: (day) => daysBetween(anchor, day) % 3 === 0, firstDay: anchor };
+}
+
+function weeklyRule(weekday: Weekday | null | undefined): DayRule {
+  if (!weekday || !WEEKDAYS.includes(weekday)) {
+    throw invalidField('weekday', `is required for weekly schedules: one of ${WEEKDAYS.join(', ')}`);
+  }
+  return { matches: (day) => weekdayOf(day) === weekday, firstDay: null };
 }
 
 function cronFrom(timing: ScheduleTiming, currentDate: Date) {

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase, migrateDatabase } from '@reportmail/db';
 import type { TestProject } from 'vitest/node';
 import type {} from './database.js';
+import { checkPostgres, testServerUrls } from './test-servers.js';
 import { databaseUrlWithName } from './urls.js';
 
 /**
- * Runs once per test run: finds PostgreSQL (DATABASE_URL, else a testcontainers container where Docker
- * runs), and builds one migrated template database that every test file clones.
+ * Runs once per test run: finds PostgreSQL (see findPostgres) and builds one migrated template database
+ * that every test file clones.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const { adminUrl, stop } = await findPostgres();
@@ -29,12 +30,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
+/**
+ * DATABASE_URL, else the local server `pnpm start` uses, else (neither answering, none set) a
+ * testcontainers PostgreSQL where Docker runs.
+ */
 async function findPostgres(): Promise<{
   adminUrl: string;
   stop: () => Promise<void>;
 }> {
-  const fromEnv = process.env.DATABASE_URL?.trim();
-  if (fromEnv) return { adminUrl: fromEnv, stop: async () => {} };
+  const { databaseUrl, databaseUrlIsSet } = testServerUrls();
+  const problem = await checkPostgres(databaseUrl);
+  if (!problem) return { adminUrl: databaseUrl, stop: async () => {} };
+  if (databaseUrlIsSet) throw new Error(problem);
   try {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const container = await new PostgreSqlContainer('postgres:16-alpine').start();
@@ -43,11 +50,7 @@ async function findPostgres(): Promise<{
       stop: async () => void (await container.stop()),
     };
   } catch (cause) {
-    throw new Error(
-      'Tests need PostgreSQL. Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres), ' +
-        'or run them where Docker is available for testcontainers, or start one with ' +
-        '`docker compose up -d postgres`.',
-      { cause },
-    );
+    // Docker is the fallback, not the advice: the local server is what the problem line says to start.
+    throw new Error(problem, { cause });
   }
 }

@@ -32,6 +32,8 @@ export type SmtpSink = {
 export type SmtpSinkOptions = {
   /** When set, only this login is accepted; any other gets `535 5.7.8` as real providers answer. */
   credentials?: { username: string; password: string };
+  /** False: the server offers no AUTH at all (a relay that takes mail from anyone on its network). */
+  auth?: boolean;
 };
 
 /** A real SMTP server on a loopback port for tests; what arrives is parsed with mailparser. */
@@ -46,7 +48,7 @@ export async function createSmtpSink(options: SmtpSinkOptions = {}): Promise<Smt
 
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    disabledCommands: options.auth === false ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
     logger: false,
     // Reverse DNS of 127.0.0.1 costs ~100 ms per connection on some machines.
     disableReverseLookup: true,

@@ -74,7 +74,7 @@ describe('the admin API: login and tokens', () => {
         .json()
         .details.map((d: { field: string }) => d.field)
         .sort(),
-    ).toEqual(['body', 'body.password']);
+    ).toEqual(['body.admin', 'body.password']);
   });
 
   it.each([

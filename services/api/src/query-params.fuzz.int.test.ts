@@ -468,11 +468,38 @@ describe('every route’s query and path parameters, fed random and extreme valu
     const schedules = await fixture.database.db
       .insert(reportSchedule)
       .values([
-        { name: 'Daily', frequency: 'daily', timezone: 'Asia/Manila', recipientsTo },
-        { name: 'Weekly', frequency: 'weekly', anchorDate: '2026-03-02', sendTime: '07:30', recipientsTo },
-        { name: 'Every 3 days', frequency: 'every_3_days', anchorDate: '2026-01-01', periodMode: 'to_date' },
-        { name: 'Weekdays', frequency: 'cron', cronExpression: '0 9 * * 1-5', timezone: 'Asia/Manila', recipientsTo },
-        { name: 'New York', frequency: 'daily', sendTime: '02:30', timezone: 'America/New_York', recipientsTo },
+        { enabled: true, name: 'Daily', frequency: 'daily', timezone: 'Asia/Manila', recipientsTo },
+        {
+          enabled: true,
+          name: 'Weekly',
+          frequency: 'weekly',
+          weekday: 'monday',
+          sendTime: '07:30',
+          recipientsTo,
+        },
+        {
+          enabled: true,
+          name: 'Every 3 days',
+          frequency: 'every_3_days',
+          anchorDate: '2026-01-01',
+          periodMode: 'to_date',
+        },
+        {
+          enabled: true,
+          name: 'Weekdays',
+          frequency: 'cron',
+          cronExpression: '0 9 * * 1-5',
+          timezone: 'Asia/Manila',
+          recipientsTo,
+        },
+        {
+          enabled: true,
+          name: 'New York',
+          frequency: 'daily',
+          sendTime: '02:30',
+          timezone: 'America/New_York',
+          recipientsTo,
+        },
       ])
       .returning();
     const [sent] = await fixture.database.db

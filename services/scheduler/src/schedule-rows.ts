@@ -15,6 +15,7 @@ export const scheduleColumns = {
   timezone: reportSchedule.timezone,
   cronExpression: reportSchedule.cronExpression,
   anchorDate: reportSchedule.anchorDate,
+  weekday: reportSchedule.weekday,
   periodMode: reportSchedule.periodMode,
   nextRunAt: reportSchedule.nextRunAt,
 };
@@ -29,14 +30,15 @@ export type ScheduleRow = {
   timezone: string;
   cronExpression: string | null;
   anchorDate: string | null;
+  weekday: ScheduleTiming['weekday'];
   periodMode: SchedulePeriodInput['periodMode'];
   nextRunAt: Date | null;
 };
 
 /** Exactly the timing fields: encodeTiming refuses any other key. */
 export function timingOf(schedule: ScheduleRow): ScheduleTiming {
-  const { frequency, sendTime, timezone, anchorDate, cronExpression } = schedule;
-  return { frequency, sendTime, timezone, anchorDate, cronExpression };
+  const { frequency, sendTime, timezone, anchorDate, weekday, cronExpression } = schedule;
+  return { frequency, sendTime, timezone, anchorDate, weekday, cronExpression };
 }
 
 export function periodInputOf(schedule: ScheduleRow): SchedulePeriodInput {

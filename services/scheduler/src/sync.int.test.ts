@@ -172,7 +172,7 @@ describe('syncSchedules on real PostgreSQL and Redis', () => {
   });
 
   it('schedules nothing for a timing that cannot run, and carries on with the others', async () => {
-    const weekly = await insertSchedule({ frequency: 'weekly', anchorDate: null });
+    const unanchored = await insertSchedule({ frequency: 'every_3_days', anchorDate: null });
     expect(await syncSchedules(deps())).toEqual({
       outcome: 'synced',
       upserted: 0,
@@ -180,8 +180,25 @@ describe('syncSchedules on real PostgreSQL and Redis', () => {
       unchanged: 1,
       invalid: 1,
     });
-    expect(await queue.getJobScheduler(schedulerIdFor(weekly.id))).toBeUndefined();
+    expect(await queue.getJobScheduler(schedulerIdFor(unanchored.id))).toBeUndefined();
+    await database.db.delete(reportSchedule).where(eq(reportSchedule.id, unanchored.id));
+  });
+
+  it('runs a weekly schedule on its weekday, and says so in its pattern', async () => {
+    const weekly = await insertSchedule({ frequency: 'weekly', weekday: 'wednesday', timezone: 'Asia/Manila' });
+    expect(await syncSchedules(deps())).toMatchObject({ upserted: 1, removed: 0, invalid: 0 });
+    const scheduler = await queue.getJobScheduler(schedulerIdFor(weekly.id));
+    expect(JSON.parse(scheduler?.pattern ?? '{}')).toMatchObject({ frequency: 'weekly', weekday: 'wednesday' });
+    const nextRunAt = (await loadSchedule(weekly.id)).nextRunAt ?? new Date(0);
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Manila',
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    expect(local.format(nextRunAt)).toBe('Wednesday 09:00');
     await database.db.delete(reportSchedule).where(eq(reportSchedule.id, weekly.id));
+    expect(await syncSchedules(deps())).toMatchObject({ upserted: 0, removed: 1, invalid: 0 });
   });
 
   it('changes nothing in PostgreSQL or Redis when a newer leader has written its fence', async () => {

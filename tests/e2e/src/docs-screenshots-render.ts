@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const run = promisify(execFile);
 
@@ -42,10 +42,15 @@ function findOnPath(names: string[]): string | undefined {
   return undefined;
 }
 
+/** CHROMIUM_PATH, else a Chromium or Chrome on PATH. */
+export function findChromium(): string | undefined {
+  return process.env.CHROMIUM_PATH || findOnPath(['chromium', 'chromium-browser', 'google-chrome']);
+}
+
 /** The external programs, or one error naming every missing one and the packages that provide them. */
 export function findTools(): Tools {
   const found = {
-    chromium: process.env.CHROMIUM_PATH || findOnPath(['chromium', 'chromium-browser', 'google-chrome']),
+    chromium: findChromium(),
     soffice: findOnPath(['soffice', 'libreoffice']),
     pdftoppm: findOnPath(['pdftoppm']),
     pdfinfo: findOnPath(['pdfinfo']),
@@ -59,26 +64,43 @@ export function findTools(): Tools {
   return found as Tools;
 }
 
-/** Full-page screenshots of `html`, one per viewport width, like a mail client's reading pane. */
+/** Chromium through playwright-core; each launch gets a fresh temporary profile, removed on close. */
+export function launchChromium(chromiumPath: string): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** `html` in a page `width` px wide, like a mail client's reading pane; nothing may load from outside. */
+export async function openEmail(browser: Browser, html: string, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
+  // The email references nothing external; any request would be a bug, so none is allowed out.
+  await page.route('**/*', (route) => route.abort());
+  await page.setContent(html, { waitUntil: 'load' });
+  return page;
+}
+
+/**
+ * How wide the laid-out email is: more than the viewport means it scrolls sideways. (A string
+ * expression: this package compiles without the DOM types.)
+ */
+export async function contentWidth(page: Page): Promise<number> {
+  return Number(await page.evaluate('document.documentElement.scrollWidth'));
+}
+
+/**
+ * Full-page screenshots of `html`, one per viewport width. Fails on an email wider than its viewport:
+ * a full-page shot grows to the content's width, so the spill would otherwise go unseen.
+ */
 export async function screenshotEmail(
   chromiumPath: string,
   html: string,
   shots: { width: number; path: string }[],
 ): Promise<void> {
-  // Playwright gives each launch a fresh temporary profile (--user-data-dir), removed on close.
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium(chromiumPath);
   try {
     for (const shot of shots) {
-      const page = await browser.newPage({ viewport: { width: shot.width, height: 800 }, deviceScaleFactor: 1 });
-      // The email references nothing external; any request would be a bug, so none is allowed out.
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
-      // A full-page shot grows to the content's width, so an email too wide for the screen would go unseen.
-      // (A string expression: this package compiles without the DOM types.)
-      const contentWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
-      if (contentWidth > shot.width) {
-        process.stderr.write(`warning: at ${shot.width} px the email is ${contentWidth} px wide (scrolls sideways)\n`);
-      }
+      const page = await openEmail(browser, html, shot.width);
+      const width = await contentWidth(page);
+      if (width > shot.width) throw new Error(`at ${shot.width} px the email is ${width} px wide (scrolls sideways)`);
       await page.screenshot({ path: shot.path, fullPage: true });
       await page.close();
     }

@@ -1,5 +1,5 @@
 // `pnpm docs:screenshots`: regenerates docs/screenshots/*.png from a fresh demo database — the weekly
-// report email at 375 px and 800 px and the workbook's three sheets. Not part of the test suite (it
+// report email at 320 px, 375 px and 800 px and the workbook's three sheets. Not part of the test suite (it
 // needs Chromium, LibreOffice and poppler, which CI does not install).
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recreateMigratedDatabase } from '@reportmail/testing';
 import {
+  findChromium,
   findTools,
   INSTALL_HINT,
   pdfPageSizes,
@@ -17,13 +18,15 @@ import {
 } from './docs-screenshots-render.js';
 import { buildDocsReport, type DocsReport, dropDatabase, seedDemoShop } from './docs-screenshots-report.js';
 
-const HELP = `Usage: pnpm docs:screenshots
+const HELP = `Usage: pnpm docs:screenshots [--email-only]
 
 Creates a fresh database (reportmail_docs_screenshots on DATABASE_URL's server, dropped afterwards), seeds
 the CLI's demo shop, builds the weekly report for Mar 1 – Mar 7, 2026 (Asia/Manila) and writes
-docs/screenshots/email-375.png, email-800.png (headless Chromium, full page) and workbook-summary.png,
-workbook-sales.png, workbook-repairs.png (LibreOffice → PDF → pdftoppm; the detail sheets cut to ~40 rows).
-Needs chromium (or CHROMIUM_PATH), soffice, pdftoppm and pdfinfo.
+docs/screenshots/email-320.png, email-375.png, email-800.png (headless Chromium, full page; fails if the
+email is wider than the screen) and workbook-summary.png, workbook-sales.png, workbook-repairs.png
+(LibreOffice → PDF → pdftoppm; the detail sheets cut to ~40 rows).
+Needs chromium (or CHROMIUM_PATH), soffice, pdftoppm and pdfinfo; --email-only takes the email pictures
+alone and needs only chromium.
 ${INSTALL_HINT}`;
 
 const OUT_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -34,26 +37,33 @@ const SHEET_DPI = 110;
 /** About 40 rows of a detail sheet: enough to show the layout, small enough (< 400 KB) for the README. */
 const SHEET_MAX_HEIGHT_PX = 900;
 const SHEETS = ['summary', 'sales', 'repairs'] as const;
+/** Smallest phones still in use (iPhone SE 1st gen, small Androids), a common phone, a desktop reading pane. */
+const EMAIL_WIDTHS = [320, 375, 800] as const;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return void say(HELP);
-  const tools = findTools();
+  const emailOnly = process.argv.includes('--email-only');
+  const tools = emailOnly ? undefined : findTools();
+  const chromiumPath = tools?.chromium ?? findChromium();
+  if (!chromiumPath) throw new Error(`missing chromium (or CHROMIUM_PATH).\n${INSTALL_HINT}`);
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const workDir = await mkdtemp(join(tmpdir(), 'reportmail-docs-'));
   try {
     const report = await demoReport(adminUrl);
     say(`report: ${report.email.subject} (${report.rows} detail rows, ${report.filename})`);
     await mkdir(OUT_DIR, { recursive: true });
-    await screenshotEmail(tools.chromium, report.email.html, [
-      { width: 375, path: join(OUT_DIR, 'email-375.png') },
-      { width: 800, path: join(OUT_DIR, 'email-800.png') },
-    ]);
-    const xlsxPath = join(workDir, report.filename);
-    await writeFile(xlsxPath, report.workbook);
-    await screenshotSheets(tools, xlsxPath, workDir);
-    for (const name of ['email-375', 'email-800', ...SHEETS.map((sheet) => `workbook-${sheet}`)]) {
+    const shots = EMAIL_WIDTHS.map((width) => ({ width, path: join(OUT_DIR, `email-${width}.png`) }));
+    await screenshotEmail(chromiumPath, report.email.html, shots);
+    const names = EMAIL_WIDTHS.map((width) => `email-${width}`);
+    if (tools) {
+      const xlsxPath = join(workDir, report.filename);
+      await writeFile(xlsxPath, report.workbook);
+      await screenshotSheets(tools, xlsxPath, workDir);
+      names.push(...SHEETS.map((sheet) => `workbook-${sheet}`));
+    }
+    for (const name of names) {
       const { size } = await stat(join(OUT_DIR, `${name}.png`));
       say(`wrote docs/screenshots/${name}.png (${Math.round(size / 1024)} KB)`);
     }

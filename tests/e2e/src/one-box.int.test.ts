@@ -1,7 +1,11 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase } from '@reportmail/db';
 import {
   computeReportPeriod,
   computeReportSummary,
@@ -54,11 +58,24 @@ async function runCli(args: string[], extraEnv: Record<string, string> = {}) {
 const field = (output: string, label: string) => new RegExp(`^ {2}${label} +(.+)$`, 'm').exec(output)?.[1];
 
 describe('pnpm demo', () => {
-  it('seeds a shop, sends yesterday’s report to the outbox and prints the engine’s totals and the files', async () => {
-    const { code, output } = await runCli(['demo', '--payments', '1500']);
+  // A name of the test's own: `reportmail_demo` (the default) may be a developer's real demo database.
+  const demoName = `reportmail_demo_${randomBytes(4).toString('hex')}`;
+  const inDemoDatabase = async <T>(work: (sql: TestDatabase['sql']) => Promise<T>) => {
+    const demo = createDatabase(databaseUrlWithName(database.url, demoName), { max: 1 });
+    try {
+      return await work(demo.sql);
+    } finally {
+      await demo.close();
+    }
+  };
+  afterAll(() => database.sql.unsafe(`drop database if exists "${demoName}" with (force)`).then(() => {}));
+
+  it('sends yesterday’s report from a database of its own, prints the engine’s totals and files, leaves the schedule off', async () => {
+    const { code, output } = await runCli(['demo', '--payments', '1500', '--database', demoName]);
     expect(code, output).toBe(0);
+    expect(output).toContain(`Demo database: 127.0.0.1:5432/${demoName} (created and migrated;`);
     const period = computeReportPeriod({ frequency: 'daily', scheduledAt: new Date(), timezone: 'Asia/Manila' });
-    const { totals } = await withReportSnapshot(database.sql, (tx) => computeReportSummary(tx, period));
+    const { totals } = await inDemoDatabase((sql) => withReportSnapshot(sql, (tx) => computeReportSummary(tx, period)));
     expect(totals.transactions).toBeGreaterThan(0);
     expect(field(output, 'Revenue')).toBe(`${money(totals.revenue)}  (${totals.transactions} payments)`);
     expect(field(output, 'Sales')).toBe(`${money(totals.salesRevenue)}  (${totals.salesTransactions})`);
@@ -75,18 +92,39 @@ describe('pnpm demo', () => {
     const workbook = await new ExcelJS.Workbook().xlsx.readFile(workbookPath);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Sales', 'Repairs']);
     expect(await readFile(field(output, 'Email \\(HTML\\)') as string, 'utf8')).toContain(money(totals.revenue));
+
+    // Nothing left to send by itself, and nothing in the product's database (DATABASE_URL).
+    expect(output).toContain(
+      'Saved the schedule "Demo: daily revenue report" switched off: it sends nothing by itself.',
+    );
+    const schedules = await inDemoDatabase((sql) => sql`select name, enabled from reportmail.report_schedule`);
+    expect(schedules.map((row) => [row.name, row.enabled])).toEqual([['Demo: daily revenue report', false]]);
+    expect(await database.sql`select 1 from reportmail.report_schedule`).toHaveLength(0);
+    expect(await database.sql`select 1 from reportmail.delivery`).toHaveLength(0);
+    expect(await database.sql`select 1 from customer union all select 1 from sale_payment`).toHaveLength(0);
   });
 
   it('works again on a second run: one more email, the same schedule, to the --to address', async () => {
-    const { code, output } = await runCli(['demo', '--payments', '1500', '--to', 'boss@shop.example']);
+    const args = ['demo', '--payments', '1500', '--to', 'boss@shop.example', '--database', demoName];
+    const { code, output } = await runCli(args);
     expect(code, output).toBe(0);
+    expect(output).toContain(`Demo database: 127.0.0.1:5432/${demoName} (migrated;`);
     expect((await readdir(outbox)).filter((name) => name.endsWith('.eml'))).toHaveLength(2);
     const mail = await simpleParser(await readFile(field(output, 'Email') as string));
     expect(mail.to).toMatchObject({ text: 'boss@shop.example' });
-    const schedules = await database.sql`select name, recipients_to from reportmail.report_schedule`;
+    const schedules = await inDemoDatabase((sql) => sql`select name, recipients_to from reportmail.report_schedule`);
     expect(schedules.map((row) => [row.name, row.recipients_to])).toEqual([
       ['Demo: daily revenue report', ['boss@shop.example']],
     ]);
+  });
+
+  it('--clean drops the database it created and deletes the outbox files it wrote', async () => {
+    const { code, output } = await runCli(['demo', '--clean', '--database', demoName]);
+    expect(code, output).toBe(0);
+    expect(output).toContain(`its deliveries (2, workbooks included) and the demo shop data; removed 6 outbox files.`);
+    expect(output).toContain(`Dropped the database ${demoName}: the demo created it and nothing else was in it.`);
+    expect(await database.sql`select 1 from pg_database where datname = ${demoName}`).toHaveLength(0);
+    expect(await readdir(outbox)).toEqual([]);
   });
 
   it('refuses a --to that is not one email address', async () => {
@@ -96,36 +134,73 @@ describe('pnpm demo', () => {
   });
 
   it('refuses to replace shop data it did not seed', async () => {
-    await database.sql`delete from reportmail.delivery`;
-    await database.sql`delete from reportmail.report_schedule`;
-    const { code, output } = await runCli(['demo']);
+    await database.sql`insert into customer (name) values ('A real customer')`;
+    onTestFinished(() => database.sql`delete from customer`.then(() => {}));
+    const { code, output } = await runCli(['demo', '--database', database.url]);
     expect(code).toBe(2);
     expect(output).toContain('already holds shop data that the demo did not make');
   });
 });
 
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * `pnpm start` the way a terminal runs it: the leader of its own process group, so a signal to the group
+ * reaches pnpm, its shell and the CLI at once, as Ctrl-C does.
+ */
+function pnpmStartInProcessGroup(extraEnv: Record<string, string>) {
+  const child = spawn('pnpm', ['start'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const waiter of waiters.filter((w) => output.includes(w.text))) waiter.resolve();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const waitFor = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (output.includes(text)) return resolve();
+      waiters.push({ text, resolve });
+      void exited.then(([code]) => reject(new Error(`pnpm start exited (${code}) before "${text}":\n${output}`)));
+    });
+  const signalGroup = (signal: NodeJS.Signals) => process.kill(-(child.pid as number), signal);
+  return { output: () => output, waitFor, signalGroup, exited };
+}
+
 describe('pnpm start', () => {
-  it('creates the database, starts all four services, answers /ready, and one SIGINT stops every one', async () => {
+  it('creates the database, starts all four services, answers /ready, and Ctrl-C stops every one with status 0', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
     const fresh = `reportmail_start_${port}`;
     const freshUrl = databaseUrlWithName(database.url, fresh);
-    const start = startServiceProcess('cli', { ...env, DATABASE_URL: freshUrl, PORT: port, LOG_LEVEL: 'info' }, [
-      'start',
-    ]);
+    const start = pnpmStartInProcessGroup({ ...env, DATABASE_URL: freshUrl, PORT: port, LOG_LEVEL: 'info' });
+    onTestFinished(async () => {
+      if (start.output().includes('\nStopped.')) return;
+      start.signalGroup('SIGTERM');
+      await start.exited;
+    });
     onTestFinished(() => database.sql.unsafe(`drop database if exists "${fresh}" with (force)`).then(() => {}));
-    await start.waitForLog((line) => line.msg === 'PostgreSQL and Redis answer; database created, migrations applied.');
-    await start.waitForLog((line) => line.msg === 'reportmail is running.', 'the banner');
+    await start.waitFor('PostgreSQL and Redis answer; database created, migrations applied.');
+    await start.waitFor('reportmail is running.');
+    expect(start.output()).toContain(`\n  Outbox         ${outbox}   (mail goes here until SMTP is configured)\n`);
     const ready = await fetch(`http://127.0.0.1:${port}/ready`);
     expect(ready.status).toBe(200);
-    const output = () => start.logs.map((line) => line.msg ?? '').join('\n');
     for (const service of ['api', 'scheduler', 'report-worker', 'mail-worker']) {
-      expect(output()).toMatch(new RegExp(`^${service} *\\|`, 'm'));
+      expect(start.output()).toMatch(new RegExp(`^${service} *\\|`, 'm'));
     }
-    start.child.kill('SIGINT');
-    const [code] = (await once(start.child, 'exit')) as [number | null];
-    expect(code, output()).toBe(0);
+    start.signalGroup('SIGINT');
+    const [code, signal] = await start.exited;
+    expect([code, signal], start.output()).toEqual([0, null]);
+    expect(start.output()).toMatch(/\nStopped\.\n$/);
+    expect(start.output()).not.toContain('Command failed');
     for (const service of ['api', 'scheduler', 'report-worker', 'mail-worker']) {
-      expect(output()).toMatch(new RegExp(`^${service} *\\| .*stopped`, 'm'));
+      expect(start.output()).toMatch(new RegExp(`^${service} *\\| .*stopped`, 'm'));
     }
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   });

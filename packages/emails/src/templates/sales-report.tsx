@@ -1,4 +1,5 @@
 import { Body, Column, Container, Head, Heading, Hr, Html, Preview, Row, Section, Text } from '@react-email/components';
+import type { CSSProperties } from 'react';
 import type { ReportEmailData } from '../report-email-data.js';
 
 const font = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -18,13 +19,17 @@ const styles = {
   cardValue: { color: '#111827', fontSize: '22px', fontWeight: 700, margin: '4px 0 0' },
   cardDetail: { color: '#5b6472', fontSize: '12px', margin: '2px 0 0' },
   section: { fontSize: '16px', color: '#203864', margin: '20px 0 8px' },
-  // 12px text and 4px side padding keep the five-column methods table (amounts never wrap) inside a
-  // 375px phone screen up to six-digit totals; at 13px/6px it was 30px too wide and the email scrolled sideways.
+  // Amounts never wrap, so the five-column methods table (method, count, total, sales, repairs) took 384px
+  // with seven-digit totals and the email scrolled sideways on a 320px phone: it has three columns now and
+  // shows each method's sales and repairs on a second line, which may break between the two.
   table: { width: '100%', borderCollapse: 'collapse' as const, fontSize: '12px' },
   th: { backgroundColor: '#4472c4', color: '#ffffff', padding: '6px 4px', textAlign: 'left' as const },
   td: { borderBottom: '1px solid #e5e7eb', padding: '6px 4px', verticalAlign: 'top' as const },
   num: { textAlign: 'right' as const, whiteSpace: 'nowrap' as const },
-  total: { fontWeight: 700, backgroundColor: '#d9e8f5', padding: '6px 4px' },
+  nowrap: { whiteSpace: 'nowrap' as const },
+  split: { color: '#5b6472', fontSize: '11px' },
+  totalSplit: { fontSize: '11px', fontWeight: 400 },
+  total: { fontWeight: 700, backgroundColor: '#d9e8f5', padding: '6px 4px', verticalAlign: 'top' as const },
   note: {
     backgroundColor: '#fff7e6',
     border: '1px solid #f5c26b',
@@ -88,35 +93,54 @@ function KpiCards({ kpis }: { kpis: ReportEmailData['kpis'] }) {
   );
 }
 
+/** Class names the text part finds the two tables by (render.tsx lays them out as text). */
+export const BREAKDOWN_TABLE_CLASS = 'methods';
+export const LARGEST_TABLE_CLASS = 'largest';
+
+type Split = { sales: string; repairs: string };
+
+/** The sales/repairs split under a method: each label stays with its amount, the line may break between. */
+function SplitLine({ split, style }: { split: Split; style: CSSProperties }) {
+  return (
+    <span style={style}>
+      <span style={styles.nowrap}>{`Sales ${split.sales}`}</span> ·{' '}
+      <span style={styles.nowrap}>{`Repairs ${split.repairs}`}</span>
+    </span>
+  );
+}
+
 function BreakdownTable({ data }: { data: ReportEmailData }) {
   if (data.breakdown.length === 0) return <Text style={styles.muted}>No payments were received in this period.</Text>;
+  const total = data.breakdownTotal;
   return (
-    <table className="data" style={styles.table} role="presentation">
+    <table className={BREAKDOWN_TABLE_CLASS} style={styles.table} role="presentation">
       <thead>
         <tr>
           <th style={styles.th}>Method</th>
           <th style={{ ...styles.th, ...styles.num }}>Count</th>
           <th style={{ ...styles.th, ...styles.num }}>Total</th>
-          <th style={{ ...styles.th, ...styles.num }}>Sales</th>
-          <th style={{ ...styles.th, ...styles.num }}>Repairs</th>
         </tr>
       </thead>
       <tbody>
         {data.breakdown.map((row) => (
           <tr key={row.method}>
-            <td style={styles.td}>{row.method}</td>
+            <td style={styles.td}>
+              {row.method}
+              <br />
+              <SplitLine split={row} style={styles.split} />
+            </td>
             <td style={{ ...styles.td, ...styles.num }}>{row.count}</td>
             <td style={{ ...styles.td, ...styles.num }}>{row.total}</td>
-            <td style={{ ...styles.td, ...styles.num }}>{row.sales}</td>
-            <td style={{ ...styles.td, ...styles.num }}>{row.repairs}</td>
           </tr>
         ))}
         <tr>
-          <td style={styles.total}>TOTAL</td>
-          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.count}</td>
-          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.total}</td>
-          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.sales}</td>
-          <td style={{ ...styles.total, ...styles.num }}>{data.breakdownTotal.repairs}</td>
+          <td style={styles.total}>
+            TOTAL
+            <br />
+            <SplitLine split={total} style={styles.totalSplit} />
+          </td>
+          <td style={{ ...styles.total, ...styles.num }}>{total.count}</td>
+          <td style={{ ...styles.total, ...styles.num }}>{total.total}</td>
         </tr>
       </tbody>
     </table>
@@ -128,14 +152,17 @@ function LargestTable({ rows }: { rows: ReportEmailData['largest'] }) {
   return (
     <Row>
       <Column>
-        <table className="data" style={styles.table} role="presentation">
+        <table className={LARGEST_TABLE_CLASS} style={styles.table} role="presentation">
           <tbody>
             {rows.map((row) => (
               <tr key={row.key}>
                 <td style={styles.td}>
                   {`${row.kind} ${row.reference}`}
                   <br />
-                  <span style={{ color: '#5b6472' }}>{`${row.customer} · ${row.method} · ${row.when}`}</span>
+                  <span style={{ color: '#5b6472' }}>
+                    {`${row.customer} · ${row.method} · `}
+                    <span style={styles.nowrap}>{row.when}</span>
+                  </span>
                 </td>
                 <td style={{ ...styles.td, ...styles.num }}>{row.amount}</td>
               </tr>

@@ -1,4 +1,4 @@
-import type { stream, Worksheet } from 'exceljs';
+import type { PageSetup, stream, Worksheet } from 'exceljs';
 import type { PendingQuery, Row } from 'postgres';
 import { readAhead } from '../read-ahead.js';
 import { paceSheet } from './pace.js';
@@ -10,7 +10,8 @@ type CellValue = string | number | Date;
 export type DetailColumn<R> = {
   header: string;
   width: number;
-  kind: 'text' | 'dateTime' | 'money';
+  /** `wrappedText` for free text that may run long (customer, items): it wraps within the column. */
+  kind: 'text' | 'wrappedText' | 'dateTime' | 'money';
   value: (row: R) => CellValue;
 };
 
@@ -23,6 +24,19 @@ export type DetailSheetSpec<R extends Row> = {
   /** The exact sum of the money column, written on the TOTAL row. */
   total: number;
   onRows?: (written: number) => void;
+};
+
+/**
+ * Printed in landscape, scaled to one page wide (as many pages down as it takes) with the header row
+ * on every page. Passed when the sheet is added: the streaming writer writes `<sheetPr>` (fit to page)
+ * at once, and the print titles go into workbook.xml as `_xlnm.Print_Titles` when the workbook commits.
+ */
+export const DETAIL_PAGE_SETUP: Partial<PageSetup> = {
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
 };
 
 /** Rows fetched from the database cursor per round trip; the writer drains between batches. */
@@ -42,6 +56,7 @@ export async function writeDetailSheet<R extends Row>(
   const { columns } = spec;
   const sheet = workbook.addWorksheet(spec.name, {
     views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: DETAIL_PAGE_SETUP,
   });
   sheet.columns = columns.map((column) => ({ width: column.width }));
   const header = sheet.addRow(columns.map((column) => column.header));

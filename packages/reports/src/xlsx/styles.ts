@@ -33,9 +33,11 @@ export const PERCENT_FORMAT = '0.00%';
  * object identity, so sharing avoids re-serialising a style per cell (most of the CPU otherwise).
  */
 export function createWorkbookStyles(moneyFormat: string) {
+  // Top-aligned, so a row made taller by wrapped text (a long items list) still reads as one line.
   const cell = (extra: Partial<Style>): Partial<Style> => ({
     border,
     ...extra,
+    alignment: { vertical: 'top', ...extra.alignment },
   });
   const kpi = (extra: Partial<Style>): Partial<Style> => ({
     border,
@@ -57,6 +59,7 @@ export function createWorkbookStyles(moneyFormat: string) {
     label: { font: bold } satisfies Partial<Style>,
     section: { font: { ...bold, size: 12 } } satisfies Partial<Style>,
     text: cell({}),
+    wrappedText: cell({ alignment: { wrapText: true } }),
     dateTime: cell({
       numFmt: DATE_TIME_FORMAT,
       alignment: { horizontal: 'left' },

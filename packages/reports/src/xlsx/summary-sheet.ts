@@ -1,4 +1,4 @@
-import type { stream, Worksheet } from 'exceljs';
+import type { PageSetup, stream, Worksheet } from 'exceljs';
 import { formatDecimal, percentChange } from '../money.js';
 import type { MethodBreakdown, ReportSummary, Totals } from '../summary.js';
 import { styleRow, type WorkbookStyles } from './styles.js';
@@ -32,6 +32,14 @@ const KPI_ROWS: {
   },
 ];
 
+/** The Summary prints on one portrait page, scaled down if a shop has many payment methods. */
+export const SUMMARY_PAGE_SETUP: Partial<PageSetup> = {
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 1,
+};
+
 /** Writes and commits the Summary sheet, so later sheets stream straight into the zip. */
 export function writeSummarySheet(
   workbook: Workbook,
@@ -41,6 +49,7 @@ export function writeSummarySheet(
 ) {
   const sheet = workbook.addWorksheet('Summary', {
     properties: { defaultRowHeight: 18 },
+    pageSetup: SUMMARY_PAGE_SETUP,
   });
   sheet.columns = [{ width: 30 }, { width: 22 }, { width: 22 }, { width: 20 }, { width: 20 }];
   const title = sheet.addRow(['SALES & REPAIR REPORT']);

@@ -63,8 +63,8 @@ function paymentColumns<R extends PaymentRow>(
   return [
     { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
     { ...reference, kind: 'text' },
-    { header: 'Customer', width: 28, kind: 'text', value: (row) => row.customer },
-    { ...subject, kind: 'text' },
+    { header: 'Customer', width: 28, kind: 'wrappedText', value: (row) => row.customer },
+    { ...subject, kind: 'wrappedText' },
     { header: 'Payment Method', width: 18, kind: 'text', value: (row) => row.method },
     { header: 'Amount Paid', width: 16, kind: 'money', value: (row) => Number(row.amount) },
     { header: statusHeader, width: 15, kind: 'text', value: (row) => row.status },

@@ -4,11 +4,14 @@ import { periodFromRange } from '@reportmail/reports';
 import { and, count, desc, eq, getTableColumns, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { DeliveryDetail, DeliveryItem, DeliveryListQuery } from './schemas.js';
 
+/** The schedule's current name; once it is deleted, the name the row kept from when it was written. */
+const scheduleName = sql<string | null>`coalesce(${reportSchedule.name}, ${delivery.scheduleName})`;
+
 /** What a list item needs (not the stored email content, the largest column). */
 const itemColumns = {
   id: delivery.id,
   scheduleId: delivery.scheduleId,
-  scheduleName: reportSchedule.name,
+  scheduleName,
   trigger: delivery.trigger,
   status: delivery.status,
   periodStart: delivery.periodStart,
@@ -61,7 +64,7 @@ export async function findDeliveryDetail(db: Db, id: string): Promise<DeliveryDe
   const [row] = await db
     .select({
       ...getTableColumns(delivery),
-      scheduleName: reportSchedule.name,
+      scheduleName,
       attachmentStored: sql<boolean>`exists (select 1 from ${deliveryArtifact} where ${deliveryArtifact.deliveryId} = ${delivery.id})`,
     })
     .from(delivery)

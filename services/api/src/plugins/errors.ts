@@ -3,6 +3,7 @@ import { errorForLog } from '@reportmail/logger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { validationDetails } from './validation-messages.js';
 
 /** The one error shape: `{ error, message, details }`. */
 export type ErrorBody = { error: string; message: string; details: { field: string; message: string }[] };
@@ -67,10 +68,7 @@ function toAppError(error: FastifyError | AppError, bodyLimit: number): AppError
   if (framework) return new AppError('VALIDATION', framework);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const details = error.validation.map((issue) => ({
-      field: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'is invalid',
-    }));
+    const details = error.validation.flatMap((issue) => validationDetails(where, issue));
     return new AppError('VALIDATION', details.map((d) => `${d.field}: ${d.message}`).join('; '), { details });
   }
   const outage = findOutage(error);

@@ -13,6 +13,7 @@ import {
   deliveryListQuery,
   resendReply,
 } from '../deliveries/schemas.js';
+import { idempotencyHeaders, idempotencyReservation, REPLAYED_HEADER, runOnceUnder } from '../services/send-once.js';
 import { authErrors, bearer, errorBody, idParams, page } from './schemas.js';
 
 /** The workbook's bytes (a Buffer, sent as is): documented as a binary string. */
@@ -115,15 +116,27 @@ export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           'Records a `delivery.resend` audit entry naming the original (`resendOf`).',
         security: bearer,
         params: idParams,
+        headers: idempotencyHeaders,
         response: { 202: resendReply, ...authErrors, 409: errorBody, 503: errorBody },
       },
     },
     async (request, reply) => {
-      const deliveryId = await resendDelivery(
-        { db, reports: deps.queues.reports },
-        { deliveryId: request.params.id, actorId: request.user.sub },
+      const idempotency = idempotencyReservation(deps.config.REDIS_PREFIX, {
+        userId: request.user.sub,
+        header: request.headers['idempotency-key'],
+        route: request.url,
+        body: null,
+      });
+      const { value: deliveryId, replayed } = await runOnceUnder(deps.redis, [idempotency], () =>
+        resendDelivery(
+          { db, reports: deps.queues.reports },
+          { deliveryId: request.params.id, actorId: request.user.sub },
+        ),
       );
-      return reply.status(202).send({ deliveryId });
+      return reply
+        .status(202)
+        .headers(replayed ? { [REPLAYED_HEADER]: 'true' } : {})
+        .send({ deliveryId });
     },
   );
 };

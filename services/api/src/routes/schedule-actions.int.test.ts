@@ -49,6 +49,8 @@ describe('schedule actions: next runs, send now, test, previews', () => {
     expect([reply.statusCode, reply.json()]).toEqual([
       200,
       {
+        enabled: true,
+        note: null,
         runs: [
           {
             at: '2026-03-08T07:00:00.000Z',
@@ -139,8 +141,8 @@ describe('schedule actions: next runs, send now, test, previews', () => {
     [
       'an unknown field',
       { from: '2026-03-02', to: '2026-03-02', recipients: ['x@evil.example'] },
-      'body',
-      'Unrecognized key',
+      'body.recipients',
+      'is not a field of this request',
     ],
   ])('refuses to send %s, naming the field, creating nothing', async (_name, body, field, message) => {
     const before = await deliveryCount();

@@ -1,5 +1,6 @@
 import { AppError } from '@reportmail/errors';
 import type { ReportPeriod } from '@reportmail/reports';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
@@ -16,17 +17,40 @@ import { previewEmailHtml, previewWorkbook, XLSX_CONTENT_TYPE } from '../schedul
 import { recipientsOf, type ScheduleRow } from '../schedules/schedule-rows.js';
 import { findSchedule } from '../schedules/schedule-store.js';
 import { queueManualRun } from '../services/manual-runs.js';
+import {
+  idempotencyHeaders,
+  idempotencyReservation,
+  REPLAYED_HEADER,
+  runOnceUnder,
+  SEND_NOW_WINDOW_SECONDS,
+  sendNowReservation,
+} from '../services/send-once.js';
 import { authErrors, bearer, documentReply, emailAddress, errorBody, idParams, instant, localDate } from './schemas.js';
 
 const tags = ['schedules'];
 const rangeQuery = z.object({ from: localDate.optional(), to: localDate.optional() });
-const runBody = z.strictObject({ from: localDate.optional(), to: localDate.optional() }).nullish();
+const runBody = z
+  .strictObject({
+    from: localDate.optional(),
+    to: localDate.optional(),
+    force: z
+      .boolean()
+      .optional()
+      .describe(`Send even if the same period was sent now within ${SEND_NOW_WINDOW_SECONDS} s (default false)`),
+  })
+  .nullish();
 const testBody = z.strictObject({ to: emailAddress });
 const sendReply = z.object({ deliveryId: z.string(), period: periodReply });
 const nextRunsQuery = z.object({
   count: z.coerce.number().int().min(1).max(50).default(5),
   after: instant.optional().describe('ISO instant to count from (default: now)'),
 });
+const nextRunsReply = z.object({
+  enabled: z.boolean(),
+  runs: z.array(nextRunReply),
+  note: z.string().nullable().describe('Why there are no runs, when there are none'),
+});
+const SWITCHED_OFF = 'The schedule is off: it sends nothing until it is switched on (PATCH {"enabled": true})';
 /** An email is inert: its own styles and inline images, no scripts, forms or requests. */
 const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 /** The workbook's bytes (a Buffer, sent as is): documented as a binary string. */
@@ -37,6 +61,14 @@ export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
   const { db, sql } = deps.database;
   const currency = { symbol: deps.config.CURRENCY_SYMBOL, locale: deps.config.CURRENCY_LOCALE };
   const sends = { onRequest: app.requireRole('admin'), preHandler: app.limits.sendsPerUser };
+  const prefix = deps.config.REDIS_PREFIX;
+  const idempotency = (request: FastifyRequest) =>
+    idempotencyReservation(prefix, {
+      userId: request.user.sub,
+      header: request.headers['idempotency-key'],
+      route: request.url,
+      body: request.body,
+    });
 
   /** Queues a manual or test run of the period and answers what it will report on. */
   const queueRun = async (
@@ -72,17 +104,20 @@ export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: {
         tags,
         summary: 'When the schedule will run next, and the period each run reports on',
-        description: 'Computed with the scheduler’s own functions, whether the schedule is enabled or not.',
+        description:
+          'Computed with the scheduler’s own functions. A schedule that is off sends nothing: `enabled` is false, ' +
+          '`runs` empty and `note` says so.',
         security: bearer,
         params: idParams,
         querystring: nextRunsQuery,
-        response: { 200: z.object({ runs: z.array(nextRunReply) }), ...authErrors },
+        response: { 200: nextRunsReply, ...authErrors },
       },
     },
     async (request) => {
       const schedule = await findSchedule(db, request.params.id);
+      if (!schedule.enabled) return { enabled: false, runs: [], note: SWITCHED_OFF };
       const after = request.query.after ? new Date(request.query.after) : new Date();
-      return { runs: nextRunsJson(schedule, after, request.query.count) };
+      return { enabled: true, runs: nextRunsJson(schedule, after, request.query.count), note: null };
     },
   );
 
@@ -95,19 +130,28 @@ export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
         summary: 'Send the report now to the schedule’s recipients',
         description:
           'For the local dates from–to (inclusive, in the schedule’s zone) or, without a body, for the period ' +
-          `a run right now would report on. At most ${MAX_RUN_DAYS} days, not starting in the future.`,
+          `a run right now would report on. At most ${MAX_RUN_DAYS} days, not starting in the future. Pressed ` +
+          `again for the same period within ${SEND_NOW_WINDOW_SECONDS} s it answers with the first delivery ` +
+          '(`idempotent-replayed: true`) unless `force` is true.',
         security: bearer,
         params: idParams,
+        headers: idempotencyHeaders,
         body: runBody,
         response: { 202: sendReply, ...authErrors, 503: errorBody },
       },
     },
     async (request, reply) => {
       const schedule = await findSchedule(db, request.params.id);
-      const range = request.body ?? {};
+      const { force = false, ...range } = request.body ?? {};
       const period = requestedPeriod(schedule, { range, source: 'body', maxDays: MAX_RUN_DAYS, now: new Date() });
-      const sent = await queueRun(schedule, { trigger: 'manual', period, to: null, actorId: request.user.sub });
-      return reply.status(202).send(sent);
+      const repeatPress = force ? null : sendNowReservation(prefix, { scheduleId: schedule.id, period });
+      const { value, replayed } = await runOnceUnder(deps.redis, [idempotency(request), repeatPress], () =>
+        queueRun(schedule, { trigger: 'manual', period, to: null, actorId: request.user.sub }),
+      );
+      return reply
+        .status(202)
+        .headers(replayed ? { [REPLAYED_HEADER]: 'true' } : {})
+        .send(value);
     },
   );
 
@@ -121,6 +165,7 @@ export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
         description: 'Only that address receives it, with [TEST] in the subject.',
         security: bearer,
         params: idParams,
+        headers: idempotencyHeaders,
         body: testBody,
         response: { 202: sendReply, ...authErrors, 503: errorBody },
       },
@@ -129,8 +174,13 @@ export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       const schedule = await findSchedule(db, request.params.id);
       const period = requestedPeriod(schedule, { range: {}, source: 'body', maxDays: MAX_RUN_DAYS, now: new Date() });
       const to = [request.body.to];
-      const sent = await queueRun(schedule, { trigger: 'test', period, to, actorId: request.user.sub });
-      return reply.status(202).send(sent);
+      const { value, replayed } = await runOnceUnder(deps.redis, [idempotency(request)], () =>
+        queueRun(schedule, { trigger: 'test', period, to, actorId: request.user.sub }),
+      );
+      return reply
+        .status(202)
+        .headers(replayed ? { [REPLAYED_HEADER]: 'true' } : {})
+        .send(value);
     },
   );
 

@@ -72,6 +72,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
       timezone: 'Asia/Manila',
       cronExpression: null,
       anchorDate: null,
+      weekday: null,
       periodMode: 'previous_days',
       recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
       senderName: 'Shop Reports',
@@ -79,7 +80,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       createdAt: expect.stringMatching(ISO),
       updatedAt: created.createdAt,
       lastSentAt: null,
-      nextRunAt: null,
+      // Planned at once (08:30 in Manila is 00:30 UTC), not only once the scheduler has synced.
+      nextRunAt: expect.stringMatching(/T00:30:00\.000Z$/),
       enabledAt: created.createdAt,
     });
     expect(Date.parse(created.createdAt as string)).toBeGreaterThanOrEqual(before);
@@ -98,6 +100,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
             'timezone',
             'cronExpression',
             'anchorDate',
+            'weekday',
             'periodMode',
             'recipients',
             'senderName',
@@ -110,7 +113,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
   });
 
   it('creates a disabled draft without recipients, with the API’s default zone', async () => {
-    const created = await create({ name: 'Draft', frequency: 'weekly', anchorDate: '2026-03-02' });
+    const created = await create({ name: 'Draft', frequency: 'weekly', weekday: 'monday' });
     expect(created).toMatchObject({
       enabled: false,
       enabledAt: null,
@@ -126,7 +129,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
       name: 'Weekly sales',
       enabled: true,
       frequency: 'weekly',
-      anchorDate: '2026-03-02',
+      weekday: 'monday',
       timezone: 'America/New_York',
       recipients: { to: ['owner@shop.example'], bcc: ['audit@shop.example'] },
       emptyPeriodPolicy: 'note',
@@ -142,7 +145,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       sendTime: '09:00',
       timezone: 'America/New_York',
       cronExpression: null,
-      anchorDate: '2026-03-02',
+      anchorDate: null,
+      weekday: 'monday',
       periodMode: 'previous_days',
       recipients: { to: ['owner@shop.example'], cc: [], bcc: ['audit@shop.example'] },
       senderName: null,
@@ -150,7 +154,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       createdAt,
       updatedAt: expect.stringMatching(ISO),
       lastSentAt: null,
-      nextRunAt: null,
+      // 09:00 in New York: 13:00 or 14:00 UTC, whichever DST says.
+      nextRunAt: expect.stringMatching(/T1[34]:00:00\.000Z$/),
       // Still on: when it was switched on does not move.
       enabledAt,
     });
@@ -165,7 +170,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
           'frequency',
           'sendTime',
           'timezone',
-          'anchorDate',
+          'weekday',
           'recipients',
           'senderName',
           'emptyPeriodPolicy',
@@ -223,7 +228,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
     const strict = await call('admin', 'PATCH', `/v1/schedules/${id}`, { enabled: true, name: 'x' });
     expect([strict.statusCode, strict.json().details]).toEqual([
       400,
-      [{ field: 'body', message: 'Unrecognized key: "name"' }],
+      [{ field: 'body.name', message: 'is not a field of this request' }],
     ]);
     const unchanged = (await call('admin', 'GET', `/v1/schedules/${id}`)).json();
     expect([unchanged.enabled, unchanged.updatedAt]).toEqual([false, updatedAt]);

@@ -1,9 +1,11 @@
 import { reportSchedule } from '@reportmail/db';
 import { invalidField } from '@reportmail/errors';
+import type { ScheduleTiming } from '@reportmail/schedules';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { recordAudit } from '../audit.js';
+import { plannedNextRun } from '../schedules/periods.js';
 import { scheduleBody } from '../schedules/schedule-body.js';
 import {
   changedFields,
@@ -34,6 +36,12 @@ const listQuery = z.object({
 const toggleBody = z.strictObject({ enabled: z.boolean() });
 
 const target = (id: string) => `schedule:${id}`;
+
+/** A schedule's column values (scheduleValues sets every timing field) with the next run they plan. */
+const withNextRun = <Values extends object>(values: Values, now: Date) => ({
+  ...values,
+  nextRunAt: plannedNextRun(values as Values & ScheduleTiming & { enabled: boolean }, now),
+});
 
 /**
  * Report schedules: read by any signed-in user, written by admins. Every write records an audit entry in
@@ -95,7 +103,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (request, reply) => {
       const now = new Date();
       const row = await db.transaction(async (tx) => {
-        const values = { ...scheduleValues(request.body, null, now), createdAt: now };
+        const values = { ...withNextRun(scheduleValues(request.body, null, now), now), createdAt: now };
         const [created] = (await tx.insert(reportSchedule).values(values).returning()) as [ScheduleRow];
         await recordAudit(tx, {
           actorId: request.user.sub,
@@ -129,7 +137,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const now = new Date();
       const row = await db.transaction(async (tx) => {
         const before = await findSchedule(tx, id, { forUpdate: true });
-        const after = await updateSchedule(tx, id, scheduleValues(request.body, before, now));
+        const after = await updateSchedule(tx, id, withNextRun(scheduleValues(request.body, before, now), now));
         await recordAudit(tx, {
           actorId: request.user.sub,
           action: 'schedule.update',
@@ -152,7 +160,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         summary: 'Switch a schedule on or off',
         description:
           'Switching on records when (catch-up never sends runs from before it) and needs a "to" recipient; ' +
-          'switching off keeps the schedule.',
+          'switching off keeps the schedule. The reply’s `nextRunAt` is already true after the change (null when off).',
         security: bearer,
         params: idParams,
         body: toggleBody,
@@ -172,7 +180,9 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           );
         }
         const switchedOn = enabled && !before.enabled;
-        const after = await updateSchedule(tx, id, { enabled, updatedAt: now, ...(switchedOn && { enabledAt: now }) });
+        const nextRunAt = plannedNextRun({ ...before, enabled }, now);
+        const values = { enabled, updatedAt: now, nextRunAt, ...(switchedOn && { enabledAt: now }) };
+        const after = await updateSchedule(tx, id, values);
         await recordAudit(tx, {
           actorId: request.user.sub,
           action: enabled ? 'schedule.enable' : 'schedule.disable',

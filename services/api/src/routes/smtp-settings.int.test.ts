@@ -20,6 +20,7 @@ describe('SMTP settings: read, save, verify', () => {
   let auditRows: RecordingFixture['auditRows'];
   let sink: SmtpSink;
   let rejecting: SmtpSink;
+  let relay: SmtpSink;
   let closedPort: number;
   const settings = (overrides: Record<string, unknown> = {}) => ({
     host: '127.0.0.1',
@@ -39,16 +40,17 @@ describe('SMTP settings: read, save, verify', () => {
 
   beforeAll(async () => {
     ({ fixture, bodies, call, auditRows } = await recordingFixture({ SENDS_PER_MINUTE: '100' }));
-    [sink, rejecting] = await Promise.all([
+    [sink, rejecting, relay] = await Promise.all([
       createSmtpSink(),
       createSmtpSink({ credentials: { username: 'reports@shop.example', password: 'not-the-saved-one' } }),
+      createSmtpSink({ auth: false }),
     ]);
     const closed = await createSmtpSink();
     closedPort = closed.port;
     await closed.close();
   });
   afterAll(async () => {
-    await Promise.all([sink.close(), rejecting.close()]);
+    await Promise.all([sink.close(), rejecting.close(), relay.close()]);
     await fixture.close();
   });
 
@@ -133,7 +135,7 @@ describe('SMTP settings: read, save, verify', () => {
     ['a host with a line break', { host: 'smtp.shop.example\r\nRCPT TO:<x@y>' }, 'body.host'],
     ['a host with a port', { host: 'smtp.shop.example:587' }, 'body.host'],
     ['a missing host', { host: undefined }, 'body.host'],
-    ['an unknown field', { passwordCiphertext: 'v1.x' }, 'body'],
+    ['an unknown field', { passwordCiphertext: 'v1.x' }, 'body.passwordCiphertext'],
   ])('refuses %s naming %s, saving nothing', async (_, overrides, field) => {
     const before = await savedRow();
     const reply = await call('admin', 'PUT', SETTINGS_URL, settings(overrides));
@@ -168,8 +170,27 @@ describe('SMTP settings: read, save, verify', () => {
   });
 
   it('verifies the saved settings against the sink', async () => {
-    expect(await call('admin', 'POST', VERIFY_URL)).toEqual({ status: 200, body: { ok: true } });
-    expect(await call('admin', 'POST', VERIFY_URL, {})).toEqual({ status: 200, body: { ok: true } });
+    const loggedIn = { ok: true, login: 'accepted', note: null };
+    expect(await call('admin', 'POST', VERIFY_URL)).toEqual({ status: 200, body: loggedIn });
+    expect(await call('admin', 'POST', VERIFY_URL, {})).toEqual({ status: 200, body: loggedIn });
+    expect(sink.logins.at(-1)).toEqual({ username: 'reports@shop.example', password: CANARY });
+  });
+
+  it('says the username and password were not tested by a server that offers no login', async () => {
+    const reply = await call('admin', 'POST', VERIFY_URL, { port: relay.port });
+    expect(reply).toEqual({
+      status: 200,
+      body: {
+        ok: true,
+        login: 'not_tested',
+        note:
+          'Connected, but the server offers no login (AUTH), so the username and password were not tested: mail ' +
+          'will go out without them. That is right for a relay that trusts this machine; if your provider needs a ' +
+          'login, it usually offers AUTH only after STARTTLS (port 587) or with TLS (port 465): check the security setting.',
+      },
+    });
+    const withoutLogin = await call('admin', 'POST', VERIFY_URL, { port: relay.port, username: null });
+    expect(withoutLogin.body).toEqual({ ok: true, login: 'not_used', note: null });
   });
 
   it('reports a refused login with the saved password, which did reach the server', async () => {
@@ -233,7 +254,7 @@ describe('SMTP settings: read, save, verify', () => {
   it('records every change and test in the audit log, without secrets', async () => {
     const rows = await auditRows();
     const actions = rows.map((row) => row.action);
-    expect(actions).toEqual([...Array(12).fill('smtp.update'), ...Array(6).fill('smtp.verify')]);
+    expect(actions).toEqual([...Array(12).fill('smtp.update'), ...Array(8).fill('smtp.verify')]);
     expect(rows[0]).toEqual({
       action: 'smtp.update',
       actorId: fixture.admin.id,
@@ -245,12 +266,14 @@ describe('SMTP settings: read, save, verify', () => {
     });
     expect(rows[1]?.details).toEqual({ changed: ['fromName'], passwordChanged: false });
     expect(rows.slice(12).map((row) => row.details)).toEqual([
-      { ok: true, code: null, host: '127.0.0.1', port: sink.port, security: 'none' },
-      { ok: true, code: null, host: '127.0.0.1', port: sink.port, security: 'none' },
-      { ok: false, code: 'AUTH_FAILED', host: '127.0.0.1', port: rejecting.port, security: 'none' },
-      { ok: false, code: 'CONNECTION_REFUSED', host: '127.0.0.1', port: closedPort, security: 'none' },
-      { ok: false, code: 'TLS_MODE_MISMATCH', host: '127.0.0.1', port: sink.port, security: 'tls' },
-      { ok: false, code: 'CONNECTION_REFUSED', host: 'localhost', port: closedPort, security: 'none' },
+      { ok: true, code: null, login: 'accepted', host: '127.0.0.1', port: sink.port, security: 'none' },
+      { ok: true, code: null, login: 'accepted', host: '127.0.0.1', port: sink.port, security: 'none' },
+      { ok: true, code: null, login: 'not_tested', host: '127.0.0.1', port: relay.port, security: 'none' },
+      { ok: true, code: null, login: 'not_used', host: '127.0.0.1', port: relay.port, security: 'none' },
+      { ok: false, code: 'AUTH_FAILED', login: null, host: '127.0.0.1', port: rejecting.port, security: 'none' },
+      { ok: false, code: 'CONNECTION_REFUSED', login: null, host: '127.0.0.1', port: closedPort, security: 'none' },
+      { ok: false, code: 'TLS_MODE_MISMATCH', login: null, host: '127.0.0.1', port: sink.port, security: 'tls' },
+      { ok: false, code: 'CONNECTION_REFUSED', login: null, host: 'localhost', port: closedPort, security: 'none' },
     ]);
   });
 

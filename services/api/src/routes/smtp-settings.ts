@@ -75,7 +75,8 @@ export const smtpSettingsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         description:
           'Uses the saved settings, with any field given in the body laid over them, so settings can be tested ' +
           'before saving (a blank password means the saved one, for the saved host only). Connects, upgrades to ' +
-          'TLS as configured and logs in; sends no mail. Answers 200 `{ok: true}`, or 200 `{ok: false, code, ' +
+          'TLS as configured and logs in; sends no mail. Answers 200 `{ok: true, login, note}` (`login: not_tested` ' +
+          'with a note when the server offers no AUTH, so a username and password could not be tried), or 200 `{ok: false, code, ' +
           `hint, serverMessage}\` with what to change. ${HOST_RULES} Counts against the per-user send limit; ` +
           'records an `smtp.verify` audit entry.',
         security: bearer,
@@ -89,7 +90,7 @@ export const smtpSettingsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       // Checked again here, not only when saved: the name may resolve elsewhere by now (DNS rebinding).
       await guardHost(settings.host);
       const result = await verifySmtpConnection(settings);
-      const outcome = { ok: result.ok, code: result.ok ? null : result.code };
+      const outcome = { ok: result.ok, code: result.ok ? null : result.code, login: result.ok ? result.login : null };
       await recordAudit(db, {
         actorId: request.user.sub,
         action: 'smtp.verify',

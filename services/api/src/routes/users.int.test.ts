@@ -100,7 +100,7 @@ describe('users', () => {
     [{ email: 'x@shop.example', password: 'short', role: 'viewer' }, ['body.password']],
     [{ email: 'not an email', password: NEW_PASSWORD, role: 'viewer' }, ['body.email']],
     [{ email: 'x@shop.example', password: NEW_PASSWORD, role: 'root' }, ['body.role']],
-    [{ email: 'x@shop.example', password: NEW_PASSWORD, role: 'viewer', passwordHash: 'x' }, ['body']],
+    [{ email: 'x@shop.example', password: NEW_PASSWORD, role: 'viewer', passwordHash: 'x' }, ['body.passwordHash']],
   ])('refuses a bad new user %j naming %j, saving nothing', async (body, expected) => {
     const reply = await call('admin', 'POST', '/v1/users', body);
     expect([reply.statusCode, fields(reply)]).toEqual([400, expected]);

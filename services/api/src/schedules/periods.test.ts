@@ -76,7 +76,7 @@ describe('next runs', () => {
     ],
     [
       'weekly on Mondays, to date, in Manila',
-      { ...manila, frequency: 'weekly', anchorDate: '2026-03-02', periodMode: 'to_date' },
+      { ...manila, frequency: 'weekly', weekday: 'monday', periodMode: 'to_date' },
       '2026-03-03T00:00:00Z',
       [
         [

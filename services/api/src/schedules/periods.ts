@@ -1,6 +1,12 @@
 import { AppError, invalidField, isAppError } from '@reportmail/errors';
 import { periodFromLocalDates, type ReportPeriod } from '@reportmail/reports';
-import { nextRuns, reportPeriodForRun, type SchedulePeriodInput } from '@reportmail/schedules';
+import {
+  nextRunAfter,
+  nextRuns,
+  reportPeriodForRun,
+  type SchedulePeriodInput,
+  type ScheduleTiming,
+} from '@reportmail/schedules';
 import { z } from 'zod';
 
 /** Periods a send-now may cover, and (smaller, as it is built while the request waits) a preview. */
@@ -66,6 +72,14 @@ export function requestedPeriod(schedule: SchedulePeriodInput, request: PeriodRe
     throw invalidField(field('to'), `the period is ${period.days} days: at most ${maxDays}`);
   }
   return period;
+}
+
+/**
+ * When a schedule next sends, as the scheduler plans it, or null while it is off: written with every change
+ * so a reply is true at once, not only after the scheduler has synced.
+ */
+export function plannedNextRun(schedule: ScheduleTiming & { enabled: boolean }, now: Date): Date | null {
+  return schedule.enabled ? nextRunAfter(schedule, now) : null;
 }
 
 export const nextRunReply = z.object({

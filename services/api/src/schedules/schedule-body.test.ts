@@ -22,6 +22,7 @@ describe('the schedule body', () => {
       timezone: 'Asia/Manila',
       cronExpression: null,
       anchorDate: null,
+      weekday: null,
       periodMode: 'previous_days',
       recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
       senderName: null,
@@ -113,29 +114,63 @@ describe('the schedule body', () => {
       ['timezone: unknown IANA time zone "Mars/Olympus" (e.g. Asia/Manila)'],
     ],
     [
-      'weekly without an anchor',
+      'weekly without a weekday',
       { frequency: 'weekly' },
-      ['anchorDate: is required for weekly schedules (the run weekday is its weekday)'],
+      [
+        'weekday: is required for weekly schedules: one of monday, tuesday, wednesday, thursday, friday, saturday, sunday',
+      ],
     ],
     [
-      'every 3 days without an anchor',
-      { frequency: 'every_3_days' },
-      ['anchorDate: is required for every_3_days schedules (runs are counted from it)'],
+      'weekly with an anchor date instead of a weekday',
+      { frequency: 'weekly', anchorDate: '2026-03-02' },
+      [
+        'weekday: is required for weekly schedules: one of monday, tuesday, wednesday, thursday, friday, saturday, sunday',
+        'anchorDate: is not used by weekly schedules: name the run day in weekday instead (e.g. "monday")',
+      ],
+    ],
+    [
+      'weekly with both',
+      { frequency: 'weekly', weekday: 'monday', anchorDate: '2026-03-02' },
+      ['anchorDate: is not used by weekly schedules: name the run day in weekday instead (e.g. "monday")'],
+    ],
+    [
+      'a weekday that is not one',
+      { frequency: 'weekly', weekday: 'Mon' },
+      [
+        'weekday: Invalid option: expected one of "monday"|"tuesday"|"wednesday"|"thursday"|"friday"|"saturday"|"sunday"',
+      ],
+    ],
+    [
+      'an ISO weekday number',
+      { frequency: 'weekly', weekday: 1 },
+      [
+        'weekday: Invalid option: expected one of "monday"|"tuesday"|"wednesday"|"thursday"|"friday"|"saturday"|"sunday"',
+      ],
+    ],
+    [
+      'a weekday on a daily schedule',
+      { weekday: 'monday' },
+      ['weekday: is only used by weekly schedules: leave it out or send null'],
+    ],
+    [
+      'a weekday on an every_3_days schedule',
+      { frequency: 'every_3_days', weekday: 'friday' },
+      ['weekday: is only used by weekly schedules: leave it out or send null'],
     ],
     [
       'an anchor that does not exist',
-      { frequency: 'weekly', anchorDate: '2026-02-30' },
+      { frequency: 'every_3_days', anchorDate: '2026-02-30' },
       ['anchorDate: expected a calendar date as YYYY-MM-DD, got "2026-02-30"'],
     ],
     [
       'an ISO week as anchor',
-      { frequency: 'weekly', anchorDate: '2026-W10' },
+      { frequency: 'every_3_days', anchorDate: '2026-W10' },
       ['anchorDate: expected a calendar date as YYYY-MM-DD, got "2026-W10"'],
     ],
     [
       'an anchor on a daily schedule',
       { anchorDate: '2026-03-01' },
-      ['anchorDate: is only used by every_3_days and weekly schedules: leave it out or send null'],
+      ['anchorDate: is only used by every_3_days schedules: leave it out or send null'],
     ],
     [
       'cron without an expression',
@@ -215,9 +250,39 @@ describe('the schedule body', () => {
     expect(problems({ frequency: 'cron', cronExpression })).toEqual([]);
   });
 
-  it('accepts every_3_days and weekly with an anchor, and an empty cron expression as none', () => {
+  it('accepts every_3_days with or without an anchor, weekly with a weekday, and an empty cron expression as none', () => {
     expect(problems({ frequency: 'every_3_days', anchorDate: '2026-02-24' })).toEqual([]);
-    expect(problems({ frequency: 'weekly', anchorDate: '2026-03-02', timezone: 'America/New_York' })).toEqual([]);
+    expect(problems({ frequency: 'every_3_days' })).toEqual([]);
+    expect(problems({ frequency: 'weekly', weekday: 'sunday', timezone: 'America/New_York' })).toEqual([]);
     expect(body.parse({ ...valid, cronExpression: '  ' }).cronExpression).toBeNull();
+  });
+
+  const AT_MIDNIGHT =
+    'sendTime: is 00:00 with periodMode "to_date": the period would end as its last day begins, so that day is ' +
+    'empty (a daily report covers nothing). Send later in the day, or use periodMode "previous_days" to report ' +
+    'the whole days before 00:00';
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['daily to date at 00:00', { periodMode: 'to_date', sendTime: '00:00' }, [AT_MIDNIGHT]],
+    [
+      'every 3 days to date at 00:00',
+      { frequency: 'every_3_days', periodMode: 'to_date', sendTime: '00:00' },
+      [AT_MIDNIGHT],
+    ],
+    [
+      'weekly to date at 00:00',
+      { frequency: 'weekly', weekday: 'monday', periodMode: 'to_date', sendTime: '00:00' },
+      [AT_MIDNIGHT],
+    ],
+    ['daily to date at 00:01', { periodMode: 'to_date', sendTime: '00:01' }, []],
+    ['daily of the previous day at 00:00', { periodMode: 'previous_days', sendTime: '00:00' }, []],
+    // Cron reports on the span since its previous run, whatever the period mode says.
+    [
+      'cron at midnight',
+      { frequency: 'cron', cronExpression: '0 0 * * *', periodMode: 'to_date', sendTime: '00:00' },
+      [],
+    ],
+  ])('%s', (_name, patch, expected) => {
+    expect(problems(patch)).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
+import { WEEKDAYS } from '@reportmail/schedules';
 import { z } from 'zod';
 import { emailAddress, headerText } from '../routes/schemas.js';
-import { timingProblems } from './timing-checks.js';
+import { periodModeProblems, timingProblems } from './timing-checks.js';
 
 /** Addresses one schedule may send to, to, cc and bcc together. */
 export const MAX_RECIPIENTS = 50;
@@ -59,8 +60,10 @@ export function scheduleBody(defaultTimezone: string) {
       sendTime: z.string().trim().max(5).default('09:00'),
       timezone: z.string().trim().max(64).default(defaultTimezone),
       cronExpression: nullableText(120),
-      /** `YYYY-MM-DD`: every_3_days counts from it, weekly runs on its weekday. */
+      /** `YYYY-MM-DD`: every_3_days counts from it (the day of the request, in `timezone`, when left out). */
       anchorDate: nullableText(10),
+      /** The day weekly schedules run on. */
+      weekday: z.enum(WEEKDAYS).nullable().default(null),
       periodMode: z.enum(PERIOD_MODES).default('previous_days'),
       recipients: recipientsBody.default({ to: [], cc: [], bcc: [] }),
       /** The From name of this schedule's emails (the SMTP settings' name when null). */
@@ -75,7 +78,7 @@ export function scheduleBody(defaultTimezone: string) {
           message: 'needs at least one address while the schedule is enabled',
         });
       }
-      for (const problem of timingProblems(schedule)) {
+      for (const problem of [...timingProblems(schedule), ...periodModeProblems(schedule)]) {
         context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
       }
     });

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { reportSchedule } from '@reportmail/db';
+import { WEEKDAYS } from '@reportmail/schedules';
 import { z } from 'zod';
+import { localDateTime } from './periods.js';
 import {
   EMPTY_PERIOD_POLICIES,
   FREQUENCIES,
@@ -23,7 +25,8 @@ export const scheduleReply = z.object({
   sendTime: z.string(),
   timezone: z.string(),
   cronExpression: z.string().nullable(),
-  anchorDate: z.string().nullable(),
+  anchorDate: z.string().nullable().describe('YYYY-MM-DD: every_3_days counts from it; null otherwise'),
+  weekday: z.enum(WEEKDAYS).nullable().describe('The day weekly schedules run on; null otherwise'),
   periodMode: z.enum(PERIOD_MODES),
   recipients: z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) }),
   senderName: z.string().nullable(),
@@ -53,6 +56,7 @@ export function scheduleJson(row: ScheduleRow): ScheduleJson {
     timezone: row.timezone,
     cronExpression: row.cronExpression,
     anchorDate: row.anchorDate,
+    weekday: row.weekday,
     periodMode: row.periodMode,
     recipients: recipientsOf(row),
     senderName: row.senderName,
@@ -79,7 +83,8 @@ export function scheduleValues(body: ScheduleBody, before: ScheduleRow | null, n
     sendTime: body.sendTime,
     timezone: body.timezone,
     cronExpression: body.cronExpression,
-    anchorDate: body.anchorDate,
+    anchorDate: anchorDateOf(body, now),
+    weekday: body.weekday,
     periodMode: body.periodMode,
     recipientsTo: body.recipients.to,
     recipientsCc: body.recipients.cc,
@@ -88,6 +93,12 @@ export function scheduleValues(body: ScheduleBody, before: ScheduleRow | null, n
     emptyPeriodPolicy: body.emptyPeriodPolicy,
     updatedAt: now,
   };
+}
+
+/** every_3_days counts from the body's anchor, or from the day of the request in the schedule's zone. */
+export function anchorDateOf(body: Pick<ScheduleBody, 'frequency' | 'anchorDate' | 'timezone'>, now: Date) {
+  if (body.frequency !== 'every_3_days' || body.anchorDate) return body.anchorDate;
+  return localDateTime(now, body.timezone).slice(0, 10);
 }
 
 /** The editable fields, named as the API names them. */
@@ -99,6 +110,7 @@ export const EDITABLE_FIELDS = [
   'timezone',
   'cronExpression',
   'anchorDate',
+  'weekday',
   'periodMode',
   'recipients',
   'senderName',

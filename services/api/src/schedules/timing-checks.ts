@@ -1,6 +1,6 @@
 import { type ErrorDetail, isAppError } from '@reportmail/errors';
-import { ACCEPTED_DATES, isValidTimeZone, localDateProblem } from '@reportmail/reports';
-import { nextRunAfter, type ScheduleTiming } from '@reportmail/schedules';
+import { ACCEPTED_DATES, isValidTimeZone, localDateProblem, type PeriodMode } from '@reportmail/reports';
+import { nextRunAfter, type ScheduleTiming, WEEKDAYS } from '@reportmail/schedules';
 
 /** Cron schedules may fire at most every 15 minutes: each run builds a report and sends an email. */
 export const MIN_CRON_GAP_MINUTES = 15;
@@ -15,13 +15,17 @@ const CRON_SAMPLE_MS = 8 * 24 * 3_600_000;
 const SAMPLE_FROM = new Date('2026-01-05T00:00:00Z');
 /** cron-parser's `H` picks a random minute or hour on every evaluation: runs would wander. */
 const RANDOM_TOKEN = /^H(\(|\/|$)/i;
+/** Stands in for an every_3_days anchor left out (it becomes the request's day): any day plans the same. */
+const SAMPLE_ANCHOR = '2026-01-05';
 
-const FREQUENCIES_WITH_ANCHOR: ScheduleTiming['frequency'][] = ['every_3_days', 'weekly'];
+/** Frequencies whose period mode counts calendar days (cron reports on the span since its previous run). */
+const CALENDAR_FREQUENCIES: ScheduleTiming['frequency'][] = ['daily', 'every_3_days', 'weekly'];
 
 /**
  * Why a schedule's timing cannot be used, as field problems (`sendTime`, `timezone`, `anchorDate`,
- * `cronExpression`); empty when the scheduler can plan it. The checks are the scheduler's own functions
- * (nextRunAfter), so the API never accepts a timing the scheduler would refuse.
+ * `weekday`, `cronExpression`); empty when the scheduler can plan it. The checks are the scheduler's own
+ * functions (nextRunAfter), so the API never accepts a timing the scheduler would refuse. An every_3_days
+ * timing may leave its anchor out: the API sets it to the day of the request (scheduleValues).
  */
 export function timingProblems(timing: ScheduleTiming): ErrorDetail[] {
   if (!isValidTimeZone(timing.timezone)) {
@@ -31,11 +35,24 @@ export function timingProblems(timing: ScheduleTiming): ErrorDetail[] {
   if (timing.frequency === 'cron') problems.push(...cronShapeProblems(timing.cronExpression));
   if (problems.length > 0) return problems;
   // Cron schedules keep a send time too (used if the frequency changes later): check it as daily's.
-  const planned = plannable({ ...timing, frequency: 'daily', anchorDate: null, cronExpression: null });
+  const planned = plannable({ ...timing, frequency: 'daily', anchorDate: null, weekday: null, cronExpression: null });
   if (planned.length > 0 || timing.frequency === 'daily') return planned;
-  const own = plannable(timing);
+  const own = plannable({ ...timing, anchorDate: timing.anchorDate ?? SAMPLE_ANCHOR });
   if (own.length > 0 || timing.frequency !== 'cron') return own;
   return cronGapProblems(timing);
+}
+
+/**
+ * A `to_date` period ends at the run: run at 00:00, its last day has not begun, so a daily report covers
+ * nothing and the others a day short under a label that names it.
+ */
+export function periodModeProblems(schedule: ScheduleTiming & { periodMode: PeriodMode }): ErrorDetail[] {
+  const { frequency, sendTime, periodMode } = schedule;
+  if (periodMode !== 'to_date' || sendTime !== '00:00' || !CALENDAR_FREQUENCIES.includes(frequency)) return [];
+  const message =
+    'is 00:00 with periodMode "to_date": the period would end as its last day begins, so that day is empty ' +
+    `(a daily report covers nothing). Send later in the day, or use periodMode "previous_days" to report the whole days before 00:00`;
+  return [{ field: 'sendTime', message }];
 }
 
 function misplacedFields(timing: ScheduleTiming): ErrorDetail[] {
@@ -46,18 +63,22 @@ function misplacedFields(timing: ScheduleTiming): ErrorDetail[] {
   if (timing.frequency !== 'cron' && timing.cronExpression) {
     problems.push({ field: 'cronExpression', message: 'is only used by cron schedules: leave it out or send null' });
   }
-  const needsAnchor = FREQUENCIES_WITH_ANCHOR.includes(timing.frequency);
-  if (needsAnchor && !timing.anchorDate) {
-    const why = timing.frequency === 'weekly' ? 'the run weekday is its weekday' : 'runs are counted from it';
-    problems.push({ field: 'anchorDate', message: `is required for ${timing.frequency} schedules (${why})` });
+  if (timing.frequency === 'weekly' && !timing.weekday) {
+    problems.push({ field: 'weekday', message: `is required for weekly schedules: one of ${WEEKDAYS.join(', ')}` });
   }
-  if (!needsAnchor && timing.anchorDate) {
-    problems.push({
-      field: 'anchorDate',
-      message: 'is only used by every_3_days and weekly schedules: leave it out or send null',
-    });
+  if (timing.frequency !== 'weekly' && timing.weekday) {
+    problems.push({ field: 'weekday', message: 'is only used by weekly schedules: leave it out or send null' });
   }
-  return problems;
+  return [...problems, ...misplacedAnchor(timing)];
+}
+
+function misplacedAnchor(timing: ScheduleTiming): ErrorDetail[] {
+  if (!timing.anchorDate || timing.frequency === 'every_3_days') return [];
+  if (timing.frequency === 'weekly') {
+    const message = 'is not used by weekly schedules: name the run day in weekday instead (e.g. "monday")';
+    return [{ field: 'anchorDate', message }];
+  }
+  return [{ field: 'anchorDate', message: 'is only used by every_3_days schedules: leave it out or send null' }];
 }
 
 function anchorDateProblems(timing: ScheduleTiming): ErrorDetail[] {

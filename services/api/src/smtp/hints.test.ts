@@ -153,13 +153,13 @@ describe('smtpVerifyHint', () => {
     [
       errors.noStarttls,
       {},
-      `smtp.shop.example:587 does not offer STARTTLS: if it is port 465 use security: tls; ${TLS_PORTS}.`,
+      `smtp.shop.example:587 does not offer STARTTLS: ${TLS_PORTS}.`,
       '500 Error: command not recognized',
     ],
     [
       errors.selfSigned,
       {},
-      'The TLS certificate of smtp.shop.example:587 was not accepted (self-signed certificate): use the host name ' +
+      'The TLS certificate of smtp.shop.example:587 was not accepted: use the host name ' +
         "the certificate was issued for, or fix the server's certificate.",
       'self-signed certificate',
     ],

@@ -98,9 +98,10 @@ function hintFor(code: SmtpVerifyCode, smtp: NodemailerError, settings: HintSett
     case 'TLS_MODE_MISMATCH':
       return `The connection to ${where} failed with security "${settings.security}": ${TLS_PORTS}.`;
     case 'STARTTLS_UNAVAILABLE':
-      return `${where} does not offer STARTTLS: if it is port 465 use security: tls; ${TLS_PORTS}.`;
+      return `${where} does not offer STARTTLS: ${TLS_PORTS}.`;
     case 'CERTIFICATE':
-      return `The TLS certificate of ${where} was not accepted (${smtp.message ?? 'invalid certificate'}): use the host name the certificate was issued for, or fix the server's certificate.`;
+      // The certificate error itself is the serverMessage beside the hint: not repeated here.
+      return `The TLS certificate of ${where} was not accepted: use the host name the certificate was issued for, or fix the server's certificate.`;
     case 'CONNECTION_REFUSED':
       return `Nothing accepts connections on ${where}: check the host and the port (${TLS_PORTS}).`;
     case 'HOST_NOT_FOUND':

@@ -80,7 +80,15 @@ export const smtpSettingsReply = z.object({
 export type SmtpSettingsReply = z.infer<typeof smtpSettingsReply>;
 
 export const smtpVerifyReply = z.union([
-  z.object({ ok: z.literal(true) }),
+  z.object({
+    ok: z.literal(true),
+    login: z
+      .enum(['accepted', 'not_tested', 'not_used'])
+      .describe(
+        'accepted; not_tested: the server offers no AUTH, the credentials were not tried; not_used: no username',
+      ),
+    note: z.string().nullable().describe('Why the login was not tested, when it was not'),
+  }),
   z.object({
     ok: z.literal(false),
     code: z.enum(SMTP_VERIFY_CODES),

@@ -14,7 +14,18 @@ import {
 /** An admin is waiting for the answer: fail in seconds, not after the sender's long timeouts. */
 export const VERIFY_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 15_000 };
 
-export type SmtpVerifyResult = { ok: true } | ({ ok: false } & SmtpVerifyFailure);
+/** Whether the username and password were tried: `not_tested` when the server offers no login at all. */
+export type SmtpLoginOutcome = 'accepted' | 'not_tested' | 'not_used';
+export type SmtpVerifyResult =
+  | { ok: true; login: SmtpLoginOutcome; note: string | null }
+  | ({ ok: false } & SmtpVerifyFailure);
+
+/** What a server that knows no AUTH answers to one: "command not recognized / not implemented". */
+const NO_AUTH_REPLIES = new Set([500, 502, 503, 504]);
+const LOGIN_NOT_TESTED =
+  'Connected, but the server offers no login (AUTH), so the username and password were not tested: mail ' +
+  'will go out without them. That is right for a relay that trusts this machine; if your provider needs a ' +
+  'login, it usually offers AUTH only after STARTTLS (port 587) or with TLS (port 465): check the security setting.';
 
 const requiredWithoutSaved = (field: string) =>
   invalidField(`body.${field}`, 'is required: SMTP is not configured yet, so there are no saved settings to test');
@@ -54,13 +65,31 @@ export async function verifySmtpConnection(
   settings: SmtpSettings,
   timeouts: SmtpTimeouts = VERIFY_TIMEOUTS,
 ): Promise<SmtpVerifyResult> {
-  const transport = createSmtpTransport(settings, timeouts);
+  // nodemailer skips the login where the server offers no AUTH, and would answer ok: force it to try.
+  const transport = createSmtpTransport(settings, timeouts, { forceAuth: Boolean(settings.username) });
   try {
     await transport.verify();
-    return { ok: true };
+    return { ok: true, login: settings.username ? 'accepted' : 'not_used', note: null };
   } catch (error) {
+    if (isAuthNotOffered(error)) return { ok: true, login: 'not_tested', note: LOGIN_NOT_TESTED };
     return { ok: false, ...smtpVerifyHint(error, settings) };
   } finally {
     transport.close();
   }
+}
+
+/** The login was refused as an unknown command (not as bad credentials): the server has no AUTH. */
+function isAuthNotOffered(error: unknown): boolean {
+  const { code, command, responseCode } = (error ?? {}) as {
+    code?: unknown;
+    command?: unknown;
+    responseCode?: unknown;
+  };
+  return (
+    code === 'EAUTH' &&
+    typeof command === 'string' &&
+    command.startsWith('AUTH') &&
+    typeof responseCode === 'number' &&
+    NO_AUTH_REPLIES.has(responseCode)
+  );
 }

@@ -43,7 +43,8 @@ const paymentRows = (database: TestDatabase, table: 'sale_payment' | 'repair_pay
 const scheduleRow = async (database: TestDatabase) =>
   (
     await database.sql`
-    select name, enabled, enabled_at, frequency, send_time, timezone, anchor_date::text as anchor_date, period_mode,
+    select name, enabled, enabled_at, frequency, send_time, timezone, anchor_date::text as anchor_date, weekday::text as weekday,
+      period_mode,
       recipients_to, recipients_cc, sender_name, empty_period_policy, last_sent_at from reportmail.report_schedule`
   )[0];
 
@@ -143,7 +144,9 @@ describe('pnpm import:flask from SQLite with the old key', () => {
       frequency: 'weekly',
       send_time: '09:00',
       timezone: 'Asia/Manila',
-      anchor_date: '2026-03-01',
+      // Last sent on Sunday Mar 1 (Manila): weekly goes on on Sundays.
+      anchor_date: null,
+      weekday: 'sunday',
       period_mode: 'previous_days',
       recipients_to: ['owner@shop.example', 'accountant@shop.example'],
       recipients_cc: [],
@@ -167,6 +170,7 @@ describe('pnpm import:flask from SQLite with the old key', () => {
     expect(output).toContain(`Imported from SQLite ${sqlitePath}`);
     expect(output).toMatch(/sale_payment +3 copied \(1 skipped: its sale no longer exists\)/);
     expect(output).toContain('SMTP settings: smtp.gmail.com:587 (starttls) as owner@shop.example, password set');
+    expect(output).toContain(': weekly on sunday at 09:00 Asia/Manila, previous_days, 2 recipient(s)');
     expect(output).toContain('2 recipient(s), enabled, last sent 2026-03-01T08:59:02.123456+08:00');
     expect(output).toContain('Old email_report history: 2 rows, not imported');
     expect(output).toContain('1 recipient address(es) were not valid and were left out.');

@@ -1,3 +1,5 @@
+import { createDatabase } from '@reportmail/db';
+import type { Sql } from 'postgres';
 import { parseFlags } from '../args.js';
 import { prepareServers } from '../stack/preflight.js';
 import type { StackEnvironment } from '../stack/stack-env.js';
@@ -8,12 +10,13 @@ export const START_HELP = `Usage: pnpm start [--built]
 
 Runs the whole service on this machine: checks PostgreSQL and Redis (creating the database when it is
 missing), applies migrations, then starts the API, the scheduler, the report worker and the mail worker
-as separate processes, restarting one that dies. Ctrl-C stops them all (each finishes its current job).
+as separate processes, restarting one that dies. Ctrl-C stops them all (each finishes its current job),
+then the command ends with exit status 0.
   --built   run the bundles from \`pnpm build\` instead of the TypeScript source
 
 Nothing to configure for a first start: DATABASE_URL defaults to postgres://…@127.0.0.1:5432/reportmail,
 REDIS_URL to redis://127.0.0.1:6379, and SECRETS_KEY and JWT_SECRET are generated once into var/local.env.
-Until SMTP is set (PUT /v1/smtp-settings), mail goes to var/outbox/ as .eml files.`;
+Until SMTP is set (PUT /v1/smtp-settings), mail goes to var/outbox/ as .eml files; the banner says which.`;
 
 /** Started first to last: the pipeline is listening before the API takes a request. */
 const START_ORDER: ServiceName[] = ['report-worker', 'mail-worker', 'scheduler', 'api'];
@@ -26,8 +29,21 @@ export function apiBaseUrl(env: StackEnvironment['env']): string {
   return (env.PUBLIC_URL?.trim() || listening).replace(/\/+$/, '');
 }
 
-function banner(deps: StartDeps, baseUrl: string): string {
-  const { env, outboxDir } = deps.stack;
+export type SmtpServer = { host: string; port: number; security: string };
+
+/** The saved SMTP server, if any: the mail worker reads the same row for every send (openMailChannel). */
+export async function readSmtpServer(sql: Sql): Promise<SmtpServer | undefined> {
+  const [row] = await sql<SmtpServer[]>`select host, port, security from reportmail.smtp_settings where id = 1`;
+  return row;
+}
+
+/** Where mail goes now: over SMTP once settings are saved, else into the outbox folder. */
+export function mailLine(smtp: SmtpServer | undefined, outboxDir: string): string {
+  if (smtp) return `  Mail → SMTP    ${smtp.host}:${smtp.port} (${smtp.security})`;
+  return `  Outbox         ${outboxDir}   (mail goes here until SMTP is configured)`;
+}
+
+export function banner(env: StackEnvironment['env'], baseUrl: string, mail: string): string {
   return [
     '',
     `reportmail is running.`,
@@ -35,10 +51,43 @@ function banner(deps: StartDeps, baseUrl: string): string {
     `  API docs       ${baseUrl}/docs`,
     `  Queues         ${baseUrl}/admin/queues   (sign in at ${baseUrl}/admin/login)`,
     `  First admin    ${env.ADMIN_EMAIL ?? 'admin@localhost.localdomain'}${env.ADMIN_PASSWORD ? '' : ' (its generated password is printed above on the first start only)'}`,
-    `  Outbox         ${outboxDir}   (mail goes here until SMTP is configured)`,
+    mail,
     'Ctrl-C stops everything.',
     '',
   ].join('\n');
+}
+
+async function mailRoute(deps: StartDeps): Promise<string> {
+  const database = createDatabase(deps.stack.env.DATABASE_URL as string, {
+    max: 1,
+    applicationName: 'reportmail-start',
+  });
+  try {
+    return mailLine(await readSmtpServer(database.sql), deps.stack.outboxDir);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Resolves on the first SIGINT or SIGTERM and keeps listening until `dispose`: a terminal's Ctrl-C reaches
+ * the whole foreground group, and pnpm then sends its own SIGINT too; a second signal left to Node's
+ * default would kill this process mid-stop and pnpm would report the stop as a failure.
+ */
+function stopSignals() {
+  const controller = new AbortController();
+  let onSignal: () => void = () => {};
+  const signalled = new Promise<void>((resolve) => {
+    onSignal = () => {
+      controller.abort();
+      resolve();
+    };
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onSignal);
+  const dispose = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, onSignal);
+  };
+  return { signalled, signal: controller.signal, dispose };
 }
 
 export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<void> {
@@ -49,31 +98,25 @@ export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<
     REDIS_URL: env.REDIS_URL as string,
   });
   deps.stdout.write(`PostgreSQL and Redis answer; ${createdDatabase ? 'database created, ' : ''}migrations applied.\n`);
+  const mail = await mailRoute(deps);
+  const stop = stopSignals();
   const supervisor = new Supervisor({ root, env, output: deps.stdout, built: flags.built });
   for (const name of START_ORDER) supervisor.start(name);
 
-  const stopRequested = new AbortController();
-  const signalled = new Promise<NodeJS.Signals>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        stopRequested.abort();
-        resolve(signal);
-      });
-    }
-  });
   const baseUrl = apiBaseUrl(env);
   // Ends on a signal or a service that cannot be kept running; readiness only prints the banner (or fails).
-  const readiness = waitForApiReady(baseUrl, 90_000, stopRequested.signal).then(() => {
-    if (!stopRequested.signal.aborted) deps.stdout.write(banner(deps, baseUrl));
+  const readiness = waitForApiReady(baseUrl, 90_000, stop.signal).then(() => {
+    if (!stop.signal.aborted) deps.stdout.write(banner(env, baseUrl, mail));
     return new Promise<never>(() => {});
   });
   let failure: Error | undefined;
   try {
-    const ended = await Promise.race([signalled, supervisor.failure, readiness]);
+    const ended = await Promise.race([stop.signalled, supervisor.failure, readiness]);
     if (ended instanceof Error) failure = ended;
   } finally {
     deps.stdout.write('Stopping every service (each finishes its current job)…\n');
     await supervisor.stop();
+    stop.dispose();
   }
   if (failure) throw failure;
   deps.stdout.write('Stopped.\n');

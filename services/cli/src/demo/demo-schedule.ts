@@ -25,11 +25,15 @@ export async function assertShopIsDemoOrEmpty(db: Db, sql: Sql): Promise<void> {
   throw new AppError(
     'CONFLICT',
     'This database already holds shop data that the demo did not make, and the demo would replace it. ' +
-      'Run it against another database, e.g. DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/reportmail_demo pnpm demo',
+      'Give it a database of its own: pnpm demo --database reportmail_demo_2 (a name on the same server, or a URL)',
   );
 }
 
-/** Creates the demo schedule (daily at 09:00, previous day) or brings it back to that shape. */
+/**
+ * Creates the demo schedule (daily at 09:00, previous day) or brings it back to that shape, switched off
+ * either way: the demo sends its one report by hand, and a schedule left on would send again every
+ * morning, over real SMTP once an admin configures it.
+ */
 export async function upsertDemoSchedule(
   db: Db,
   settings: { timezone: string; recipient: string; now: Date },
@@ -37,7 +41,8 @@ export async function upsertDemoSchedule(
   const { timezone, recipient, now } = settings;
   const values = {
     name: DEMO_SCHEDULE_NAME,
-    enabled: true,
+    enabled: false,
+    nextRunAt: null,
     frequency: 'daily' as const,
     sendTime: '09:00',
     timezone,
@@ -50,16 +55,9 @@ export async function upsertDemoSchedule(
   };
   const existing = await findDemoSchedule(db);
   if (existing) {
-    const enabledAt = existing.enabled ? existing.enabledAt : now;
-    await db
-      .update(reportSchedule)
-      .set({ ...values, enabledAt })
-      .where(eq(reportSchedule.id, existing.id));
+    await db.update(reportSchedule).set(values).where(eq(reportSchedule.id, existing.id));
     return { id: existing.id, frequency: 'daily', timezone, recipient };
   }
-  const [created] = await db
-    .insert(reportSchedule)
-    .values({ ...values, enabledAt: now })
-    .returning({ id: reportSchedule.id });
+  const [created] = await db.insert(reportSchedule).values(values).returning({ id: reportSchedule.id });
   return { id: (created as { id: string }).id, frequency: 'daily', timezone, recipient };
 }

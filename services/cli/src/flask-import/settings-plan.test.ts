@@ -34,7 +34,13 @@ describe('planSettings', () => {
       username: 'owner@shop.example',
       fromAddress: 'owner@shop.example',
     });
-    expect(plan.schedule).toMatchObject({ frequency: 'daily', sendTime: '07:30', anchorDate: null, enabled: true });
+    expect(plan.schedule).toMatchObject({
+      frequency: 'daily',
+      sendTime: '07:30',
+      anchorDate: null,
+      weekday: null,
+      enabled: true,
+    });
     expect(plan.schedule.recipientsTo).toEqual(['a@shop.example']);
     expect(plan.notices).toEqual([
       'The old password was stored unencrypted (the old system had no usable key); it is now encrypted.',
@@ -44,12 +50,22 @@ describe('planSettings', () => {
     ]);
   });
 
-  it('anchors a weekly schedule that never sent on the import day in the zone', () => {
+  it('runs a weekly schedule that never sent on the weekday of the import day in the zone', () => {
+    // 17:00 UTC on Sunday Mar 8 is 01:00 on Monday Mar 9 in Manila.
     const plan = planSettings(
       { ...old, frequency: 'weekly', port: 587 },
       { ...options, importedAt: '2026-03-08T17:00:00.000Z' },
     );
-    expect(plan.schedule).toMatchObject({ frequency: 'weekly', anchorDate: '2026-03-09' });
+    expect(plan.schedule).toMatchObject({ frequency: 'weekly', weekday: 'monday', anchorDate: null });
     expect(plan.smtp.security).toBe('starttls');
+  });
+
+  it.each([
+    ['weekly', '2026-03-01T01:00:00.000Z', { weekday: 'sunday', anchorDate: null }],
+    ['weekly', '2026-03-06T16:30:00.000Z', { weekday: 'saturday', anchorDate: null }],
+    ['every_3_days', '2026-03-06T16:30:00.000Z', { weekday: null, anchorDate: '2026-03-07' }],
+  ])('keeps the rhythm of a %s schedule last sent at %s', (frequency, lastSentAt, expected) => {
+    const plan = planSettings({ ...old, frequency, lastSentAt }, options);
+    expect({ weekday: plan.schedule.weekday, anchorDate: plan.schedule.anchorDate }).toEqual(expected);
   });
 });

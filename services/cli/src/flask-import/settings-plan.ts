@@ -1,4 +1,5 @@
 import { z } from '@reportmail/config';
+import { weekday as weekdayEnum } from '@reportmail/db';
 import { DateTime } from 'luxon';
 import { type OldSecret, type OldSmtpSettings, openOldSecret } from './old-settings.js';
 
@@ -18,7 +19,10 @@ export type SettingsPlan = {
     frequency: (typeof OLD_FREQUENCIES)[number];
     sendTime: string;
     timezone: string;
+    /** every_3_days only: runs are counted from it. */
     anchorDate: string | null;
+    /** weekly only: the day it runs on. */
+    weekday: (typeof weekdayEnum.enumValues)[number] | null;
     periodMode: 'previous_days' | 'to_date';
     recipientsTo: string[];
     lastSentAt: string | null;
@@ -54,7 +58,7 @@ export function planSettings(old: OldSmtpSettings, options: PlanOptions): Settin
       frequency,
       sendTime: old.sendTime ?? '09:00',
       timezone: options.timezone,
-      anchorDate: frequency === 'daily' ? null : localDate(old.lastSentAt ?? options.importedAt, options.timezone),
+      ...rhythmOf(frequency, localDate(old.lastSentAt ?? options.importedAt, options.timezone)),
       periodMode: options.periodMode,
       recipientsTo: recipients,
       lastSentAt: old.lastSentAt,
@@ -118,7 +122,23 @@ function frequencyOf(raw: string | null, notices: string[]): SettingsPlan['sched
   return 'daily';
 }
 
-/** every_3_days counts from the anchor and weekly runs on its weekday: the old last send keeps the rhythm. */
+/**
+ * The old system ran every N days from its last send: every_3_days counts from that day and weekly runs on
+ * its weekday, so the old rhythm goes on.
+ */
+function rhythmOf(
+  frequency: SettingsPlan['schedule']['frequency'],
+  lastDay: string,
+): Pick<SettingsPlan['schedule'], 'anchorDate' | 'weekday'> {
+  if (frequency === 'every_3_days') return { anchorDate: lastDay, weekday: null };
+  if (frequency === 'weekly') {
+    // The enum is declared Monday first: luxon's ISO weekday (1–7) indexes it.
+    const weekday = weekdayEnum.enumValues[DateTime.fromISO(lastDay, { zone: 'UTC' }).weekday - 1] ?? null;
+    return { anchorDate: null, weekday };
+  }
+  return { anchorDate: null, weekday: null };
+}
+
 function localDate(instant: string, timezone: string): string {
   return DateTime.fromISO(instant, { zone: timezone }).toISODate() as string;
 }

@@ -33,10 +33,10 @@ export async function writeSettings(
       ${context.importedAt}::timestamptz)`;
   const [row] = await tx<{ id: string }[]>`
     insert into reportmail.report_schedule (name, enabled, enabled_at, frequency, send_time, timezone, anchor_date,
-      period_mode, recipients_to, empty_period_policy, last_sent_at, created_at, updated_at)
+      weekday, period_mode, recipients_to, empty_period_policy, last_sent_at, created_at, updated_at)
     values (${schedule.name}, ${schedule.enabled}, ${schedule.enabled ? context.importedAt : null}::timestamptz,
       ${schedule.frequency}, ${schedule.sendTime}, ${schedule.timezone}, ${schedule.anchorDate}::date,
-      ${schedule.periodMode}, ${tx.array(schedule.recipientsTo)}::text[], 'send', ${schedule.lastSentAt}::timestamptz,
+      ${schedule.weekday}::reportmail.weekday, ${schedule.periodMode}, ${tx.array(schedule.recipientsTo)}::text[], 'send', ${schedule.lastSentAt}::timestamptz,
       ${context.importedAt}::timestamptz, ${context.importedAt}::timestamptz)
     returning id`;
   const scheduleId = row?.id as string;

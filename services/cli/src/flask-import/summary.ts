@@ -48,7 +48,8 @@ function tableLines(tables: TableResult[] | null): string[] {
 function settingsLines(settings: ImportSummary['settings'], dryRun: boolean): string[] {
   if (!settings) return [];
   const { smtp, password, schedule } = settings.plan;
-  const when = `${schedule.frequency} at ${schedule.sendTime} ${schedule.timezone}, ${schedule.periodMode}`;
+  const day = schedule.weekday ? ` on ${schedule.weekday}` : '';
+  const when = `${schedule.frequency}${day} at ${schedule.sendTime} ${schedule.timezone}, ${schedule.periodMode}`;
   return [
     `SMTP settings: ${smtp.host}:${smtp.port} (${smtp.security}) as ${smtp.fromAddress}, password ${password === null ? 'NOT set' : 'set'}`,
     `Schedule "${schedule.name}" ${dryRun ? '(not created)' : settings.scheduleId}: ${when}${schedule.anchorDate ? ` from ${schedule.anchorDate}` : ''}, ` +

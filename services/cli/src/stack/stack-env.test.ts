@@ -1,14 +1,18 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadLocalSecrets, STACK_DEFAULTS, stackEnvironment } from './stack-env.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadLocalSecrets, STACK_DEFAULTS, setVariables, stackEnvironment } from './stack-env.js';
 
 let root: string;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'reportmail-stack-'));
 });
-afterEach(async () => rm(root, { recursive: true, force: true }));
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('loadLocalSecrets', () => {
   it('generates each secret once, readable by the owner only, and keeps it on later starts', async () => {
@@ -53,5 +57,32 @@ describe('stackEnvironment', () => {
     const { env } = await stackEnvironment(given, root);
     expect(env).toMatchObject({ ...given, REDIS_URL: STACK_DEFAULTS.REDIS_URL, COOKIE_SECURE: 'true' });
     await expect(stat(join(root, 'var', 'local.env'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('reads .env in the working directory under the variables the environment sets', async () => {
+    const secrets = { SECRETS_KEY: 'k9:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', JWT_SECRET: 'y'.repeat(40) };
+    const lines = [
+      'ALLOW_PRIVATE_SMTP=true',
+      'LOG_LEVEL=debug',
+      'DATABASE_URL=postgres://file@127.0.0.1:5432/shop',
+      `SECRETS_KEY=${secrets.SECRETS_KEY}`,
+      `JWT_SECRET=${secrets.JWT_SECRET}`,
+    ];
+    await writeFile(join(root, '.env'), `${lines.join('\n')}\n`);
+    vi.spyOn(process, 'cwd').mockReturnValue(root);
+    vi.stubEnv('LOG_LEVEL', 'warn');
+    vi.stubEnv('DATABASE_URL', '');
+    vi.stubEnv('ALLOW_PRIVATE_SMTP', undefined);
+    const { env } = await stackEnvironment(process.env, root);
+    expect(env).toMatchObject({
+      ...secrets,
+      ALLOW_PRIVATE_SMTP: 'true',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: 'postgres://file@127.0.0.1:5432/shop',
+    });
+    await expect(stat(join(root, 'var', 'local.env'))).rejects.toThrow(/ENOENT/);
+    // The CLI's other commands read the same file; an object given by a caller is taken as it is.
+    expect(setVariables(process.env).DATABASE_URL).toBe('postgres://file@127.0.0.1:5432/shop');
+    expect(setVariables({ LOG_LEVEL: 'warn' })).toEqual({ LOG_LEVEL: 'warn' });
   });
 });

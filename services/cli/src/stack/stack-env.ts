@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withDotEnv } from '@reportmail/config';
 
 export type Env = Record<string, string | undefined>;
 
@@ -12,9 +13,13 @@ export const STACK_DEFAULTS = {
   REDIS_URL: 'redis://127.0.0.1:6379',
 } as const;
 
-/** The variables that are set: an empty value counts as unset, as everywhere in the configuration. */
+/**
+ * The variables that are set: an empty value counts as unset, as everywhere in the configuration. Given
+ * the process's own environment, the `.env` file fills in what it leaves unset, as in every service.
+ */
 export function setVariables(env: Env): Env {
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const configured = env === process.env ? withDotEnv(env) : env;
+  return Object.fromEntries(Object.entries(configured).filter(([, value]) => value?.trim()));
 }
 
 /** The repository root (where pnpm-workspace.yaml is), found from this file so any cwd works. */
@@ -60,20 +65,21 @@ export async function loadLocalSecrets(file: string): Promise<Env> {
 export type StackEnvironment = { env: Env; root: string; outboxDir: string; generatedSecretsFile: string };
 
 /**
- * The environment every process of a one-box install gets: the caller's variables win, then the
- * generated secrets for those not set, then the defaults. Plain http on localhost, so the session
- * cookie cannot be `Secure` unless PUBLIC_URL says https.
+ * The environment every process of a one-box install gets: the caller's variables win (`.env` included,
+ * see setVariables), then the generated secrets for those not set, then the defaults. Plain http on
+ * localhost, so the session cookie cannot be `Secure` unless PUBLIC_URL says https.
  */
 export async function stackEnvironment(source: Env, root: string = repositoryRoot()): Promise<StackEnvironment> {
+  const given = setVariables(source);
   const generatedSecretsFile = join(root, 'var', 'local.env');
-  const needsSecrets = Object.keys(GENERATED_SECRETS).some((name) => !source[name]?.trim());
+  const needsSecrets = Object.keys(GENERATED_SECRETS).some((name) => !given[name]);
   const secrets = needsSecrets ? await loadLocalSecrets(generatedSecretsFile) : {};
-  const outboxDir = source.OUTBOX_DIR?.trim() || join(root, 'var', 'outbox');
+  const outboxDir = given.OUTBOX_DIR?.trim() || join(root, 'var', 'outbox');
   const env: Env = {
     ...STACK_DEFAULTS,
-    COOKIE_SECURE: source.PUBLIC_URL?.startsWith('https:') ? 'true' : 'false',
+    COOKIE_SECURE: given.PUBLIC_URL?.startsWith('https:') ? 'true' : 'false',
     ...secrets,
-    ...setVariables(source),
+    ...given,
     OUTBOX_DIR: outboxDir,
   };
   return { env, root, outboxDir, generatedSecretsFile };

@@ -161,16 +161,17 @@ describe('generateReport', () => {
   });
 
   it('derives the period from the scheduled instant, not from when it runs', async () => {
-    const schedule = await createSchedule({ frequency: 'weekly', anchorDate: '2026-03-03' });
+    const schedule = await createSchedule({ frequency: 'weekly', weekday: 'tuesday' });
     const result = await generateReport(
       deps,
       { scheduleId: schedule.id, scheduledAt: '2026-03-10T01:00:00.000Z', trigger: 'scheduled' },
       'job-w',
     );
     const delivery = await findDelivery(database.db, result.deliveryId);
-    expect([delivery?.subject, delivery?.totalRevenue]).toEqual([
+    expect([delivery?.subject, delivery?.totalRevenue, delivery?.scheduleName]).toEqual([
       'Weekly Sales Report - Mar 3 – Mar 9, 2026',
       '325.00',
+      'Daily report',
     ]);
   });
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) answer on a Debian machine:
-# starts them when installed, installs them from Debian's packages when absent.
+# Makes PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) answer on a Debian machine, starting them
+# when installed and installing them from Debian's packages when absent; installs Chromium for browser tests.
 set -euo pipefail
 
 log() { printf '[ensure-services] %s\n' "$*"; }
@@ -43,5 +43,13 @@ ensure_redis() {
   wait_for redis_up || { log "Redis did not start"; exit 1; }
 }
 
+# The email's width is measured in a real browser (tests/e2e/src/email-width.test.ts), as a recipient's phone shows it.
+ensure_chromium() {
+  if command -v chromium >/dev/null || [ -n "${CHROMIUM_PATH:-}" ]; then log "Chromium found"; return; fi
+  log "installing chromium from Debian's packages"
+  apt_install chromium || log "chromium could not be installed: the browser tests will be skipped"
+}
+
 ensure_postgres
 ensure_redis
+ensure_chromium

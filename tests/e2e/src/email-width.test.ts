@@ -1,6 +1,6 @@
 // The report email measured in a real browser at phone and desktop widths. Needs Chromium (CHROMIUM_PATH
-// or chromium on PATH), which CI does not install: there the test is skipped, and `pnpm docs:screenshots`
-// makes the same check before taking its pictures.
+// or chromium on PATH), which .ci/run installs; where none can be had the test is skipped, and
+// `pnpm docs:screenshots` makes the same check before taking its pictures.
 import { buildReportEmailData, renderReportEmail } from '@reportmail/emails';
 import { periodFromLocalDates, previousPeriod, summarise } from '@reportmail/reports';
 import type { Browser } from 'playwright-core';

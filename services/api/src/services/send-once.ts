@@ -6,6 +6,8 @@ import { z } from 'zod';
 /** How long an Idempotency-Key keeps its answer, and how long a send-now answers for a repeat press. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 export const SEND_NOW_WINDOW_SECONDS = 60;
+/** Queueing a send takes well under this; a request whose process died mid-way frees its key after it. */
+const PENDING_TTL_SECONDS = 120;
 /** Printable ASCII, as in the IETF draft and the payment APIs that use the header. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -48,7 +50,7 @@ export async function runOnce<T>(
 ): Promise<{ value: T; replayed: boolean }> {
   const { key, fingerprint, ttlSeconds } = reservation;
   const pending: Stored<T> = { state: 'pending', fingerprint };
-  const taken = await redis.set(key, JSON.stringify(pending), 'EX', ttlSeconds, 'NX');
+  const taken = await redis.set(key, JSON.stringify(pending), 'EX', Math.min(ttlSeconds, PENDING_TTL_SECONDS), 'NX');
   if (taken !== 'OK') return { value: await earlierAnswer<T>(redis, reservation), replayed: true };
   try {
     const value = await work();

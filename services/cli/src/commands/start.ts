@@ -4,7 +4,7 @@ import { parseFlags } from '../args.js';
 import { prepareServers } from '../stack/preflight.js';
 import type { StackEnvironment } from '../stack/stack-env.js';
 import { type ServiceName, Supervisor } from '../stack/supervisor.js';
-import { waitForApiReady } from '../stack/wait-ready.js';
+import { apiListenUrl, waitForApiReady } from '../stack/wait-ready.js';
 
 export const START_HELP = `Usage: pnpm start [--built]
 
@@ -24,9 +24,7 @@ const START_ORDER: ServiceName[] = ['report-worker', 'mail-worker', 'scheduler',
 export type StartDeps = { stack: StackEnvironment; stdout: NodeJS.WriteStream };
 
 export function apiBaseUrl(env: StackEnvironment['env']): string {
-  const host = env.HOST?.trim() || '127.0.0.1';
-  const listening = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.PORT?.trim() || '3000'}`;
-  return (env.PUBLIC_URL?.trim() || listening).replace(/\/+$/, '');
+  return (env.PUBLIC_URL?.trim() || apiListenUrl(env)).replace(/\/+$/, '');
 }
 
 export type SmtpServer = { host: string; port: number; security: string };

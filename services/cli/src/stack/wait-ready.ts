@@ -25,12 +25,15 @@ export type HealthWatch = {
   failures: number;
 };
 
-/** /health where the API of this environment listens (HOST, PORT as the API reads them). */
-export function apiHealthUrl(env: Env): string {
+/** Where the API of this environment listens, from this machine (HOST, PORT as the API reads them). */
+export function apiListenUrl(env: Env): string {
   const host = env.HOST?.trim() || '127.0.0.1';
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${env.PORT?.trim() || '3000'}/health`;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${env.PORT?.trim() || '3000'}`;
 }
+
+/** /health where the API listens (never PUBLIC_URL: the probe asks this process, not a proxy). */
+export const apiHealthUrl = (env: Env): string => `${apiListenUrl(env)}/health`;
 
 export const HEALTH_PROBE_AGENT = 'reportmail-supervisor';
 

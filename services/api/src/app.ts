@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { ApiConfig } from './config.js';
 import { authPlugin } from './plugins/auth.js';
 import { bullBoardPlugin } from './plugins/bull-board.js';
+import { consolePlugin } from './plugins/console.js';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { inputTextPlugin } from './plugins/input-text.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -18,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { healthRoutes } from './routes/health.js';
 import { opsRoutes } from './routes/ops.js';
+import { overviewRoutes } from './routes/overview.js';
 import { reportDataRoutes } from './routes/report-data.js';
 import { scheduleActionRoutes } from './routes/schedule-actions.js';
 import { scheduleRoutes } from './routes/schedules.js';
@@ -98,9 +100,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reportDataRoutes,
     auditRoutes,
     opsRoutes,
+    overviewRoutes,
     bullBoardPlugin,
   ]) {
     await app.register(routes, deps);
   }
+  await app.register(consolePlugin, { dir: config.CONSOLE_DIR });
   return app;
 }

@@ -50,6 +50,8 @@ const shape = {
   REPORT_TIMEZONE: timeZone,
   CURRENCY_SYMBOL: z.string().min(1).default('₱'),
   CURRENCY_LOCALE: z.string().min(2).default('en-PH'),
+  /** The built web console to serve at / (default: the @reportmail/console package's dist). */
+  CONSOLE_DIR: optionalEnv(z.string().min(1)),
 };
 
 export type ApiConfig = z.infer<z.ZodObject<typeof shape>>;

@@ -5,13 +5,10 @@ import { AppError } from '@reportmail/errors';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { assertCsrfToken, SESSION_COOKIE, writeSessionCookies } from './session.js';
 
 export type Role = 'admin' | 'viewer';
 export type TokenClaims = { sub: string; role: Role; email: string };
-
-/** The browser session for Bull Board: the same JWT, in a cookie only /admin/queues ever receives. */
-export const SESSION_COOKIE = 'reportmail_session';
-export const SESSION_PATH = '/admin';
 
 export type AuthOptions = {
   db: Db;
@@ -33,13 +30,16 @@ declare module '@fastify/jwt' {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: any signed-in user (admin or viewer), by bearer token. */
+    /**
+     * onRequest: any signed-in user (admin or viewer), by bearer token or, without an Authorization
+     * header, by the browser session cookie (whose writes must carry the CSRF token).
+     */
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** preHandler: signed in with this role (admins pass every check). */
     requireRole: (role: Role) => RoleHook;
     /** The current user (role from the database) of a browser session cookie, or null. */
     sessionUser: (request: FastifyRequest) => Promise<TokenClaims | null>;
-    /** Sets the session cookie for a token just issued; clears it when given null. */
+    /** Sets the session and CSRF cookies for a token just issued; clears them when given null. */
     setSessionCookie: (reply: FastifyReply, token: string | null) => void;
   }
 }
@@ -49,7 +49,8 @@ export type RoleHook = ((request: FastifyRequest) => Promise<void>) & { required
 const admitting = (role: Role, hook: (request: FastifyRequest) => Promise<void>): RoleHook =>
   Object.assign(hook, { requiredRole: role });
 
-const unauthenticated = () => new AppError('UNAUTHENTICATED', 'A valid bearer token is required');
+const unauthenticated = () =>
+  new AppError('UNAUTHENTICATED', 'A valid bearer token (or a signed-in console session) is required');
 
 /**
  * JWT with one pinned algorithm (HS256: no `none`, no algorithm confusion), issuer and audience checked,
@@ -77,10 +78,20 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     return user ? { sub: user.id, email: user.email, role: user.role } : null;
   };
 
+  const verified = (token: string) =>
+    Promise.resolve()
+      .then(() => app.jwt.verify<TokenClaims>(token))
+      .catch(() => null);
+
+  /** A bearer token wins; the cookie is the browser's way, and only then is a CSRF token required. */
   const authenticate = async (request: FastifyRequest) => {
-    const claims = await request.jwtVerify<TokenClaims>().catch(() => null);
+    const sessionToken = request.headers.authorization === undefined ? request.cookies[SESSION_COOKIE] : undefined;
+    const claims = sessionToken
+      ? await verified(sessionToken)
+      : await request.jwtVerify<TokenClaims>().catch(() => null);
     const user = claims && (await currentUser(claims));
     if (!user) throw unauthenticated();
+    if (sessionToken) assertCsrfToken(request, sessionToken, options.secret);
     request.user = user;
   };
   app.decorate('authenticate', admitting('viewer', authenticate));
@@ -94,15 +105,10 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
   );
   app.decorate('sessionUser', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return null;
-    const claims = await Promise.resolve()
-      .then(() => app.jwt.verify<TokenClaims>(token))
-      .catch(() => null);
+    const claims = token ? await verified(token) : null;
     return claims && (await currentUser(claims));
   });
-  app.decorate('setSessionCookie', (reply: FastifyReply, token: string | null) => {
-    const cookie = { path: SESSION_PATH, httpOnly: true, secure: options.cookieSecure, sameSite: 'strict' as const };
-    if (token === null) reply.clearCookie(SESSION_COOKIE, cookie);
-    else reply.setCookie(SESSION_COOKIE, token, cookie);
-  });
+  app.decorate('setSessionCookie', (reply: FastifyReply, token: string | null) =>
+    writeSessionCookies(reply, token, { secure: options.cookieSecure, csrfKey: options.secret }),
+  );
 });

@@ -7,11 +7,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { recordAudit } from '../audit.js';
-import { LOGIN_PAGE } from '../ops/login-page.js';
 import { type ErrorBody, sendError } from './errors.js';
+import { assertSameOrigin } from './session.js';
 
 const BOARD_PATH = '/admin/queues';
-const LOGIN_PATH = '/admin/login';
+/** The old sign-in page's address now leads to the console's sign-in, which comes back here. */
+const OLD_LOGIN_PATH = '/admin/login';
+const SIGN_IN = `/sign-in?next=${encodeURIComponent(BOARD_PATH)}`;
 
 type Session = { userId: string; role: 'admin' | 'viewer' } | null;
 
@@ -33,6 +35,8 @@ function boardGuard(app: FastifyInstance, admins: WeakMap<FastifyRequest, string
     let session: Session;
     try {
       session = await sessionOf(app, request);
+      // Bull Board's own page cannot send the console's CSRF header: its writes must come from this origin.
+      if (session) assertSameOrigin(request);
     } catch (error) {
       return sendError(request, reply, error);
     }
@@ -44,10 +48,10 @@ function boardGuard(app: FastifyInstance, admins: WeakMap<FastifyRequest, string
       return reply.status(403).send(errorBody('FORBIDDEN', 'The queues need the admin role'));
     }
     if (request.url.startsWith(`${BOARD_PATH}/api/`)) {
-      const message = `Sign in at ${LOGIN_PATH}: the session is missing, expired or invalid`;
+      const message = `Sign in at ${SIGN_IN}: the session is missing, expired or invalid`;
       return reply.status(401).send(errorBody('UNAUTHENTICATED', message));
     }
-    return reply.redirect(LOGIN_PATH, 302);
+    return reply.redirect(SIGN_IN, 302);
   };
 }
 
@@ -69,14 +73,10 @@ function auditBoardWrites(db: Db, admins: WeakMap<FastifyRequest, string>) {
   };
 }
 
-/** Bull Board at /admin/queues for signed-in admins (session cookie), and its sign-in page. */
+/** Bull Board at /admin/queues for signed-in admins (the console's session cookie). */
 export const bullBoardPlugin: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
-  app.get(
-    LOGIN_PATH,
-    { schema: { hide: true, tags: ['ops'], summary: 'Sign-in page for Bull Board (HTML, not a JSON operation)' } },
-    async (_request, reply) => reply.type('text/html; charset=utf-8').send(LOGIN_PAGE),
-  );
+  app.get(OLD_LOGIN_PATH, { schema: { hide: true } }, async (_request, reply) => reply.redirect(SIGN_IN, 301));
   await app.register(async (board) => {
     const admins = new WeakMap<FastifyRequest, string>();
     board.addHook('onRequest', boardGuard(app, admins));

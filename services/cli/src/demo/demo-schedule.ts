@@ -1,11 +1,10 @@
-import { type Db, reportSchedule } from '@reportmail/db';
+import { type Db, DEMO_SCHEDULE_NAME, reportSchedule } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
 import { eq } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import { shopHoldsData } from '../seed/loader.js';
 
-/** The demo's own schedule; finding it is also how a second run knows the shop data is the demo's. */
-export const DEMO_SCHEDULE_NAME = 'Demo: daily revenue report';
+export { DEMO_SCHEDULE_NAME };
 /** `.example` is reserved: with real SMTP configured, pass `--to` to get the demo email yourself. */
 export const DEMO_RECIPIENT = 'owner@shop.example';
 

@@ -8,12 +8,13 @@ import {
   type LogLine,
   type ServiceProcess,
   type SmtpSink,
+  type SmtpSinkOptions,
   startServiceProcess,
   type TestDatabase,
   type TestRedis,
 } from '@reportmail/testing';
 
-export type ServiceName = 'scheduler' | 'report-worker' | 'mail-worker';
+export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker';
 
 /** The whole pipeline as separate processes over one test database, Redis prefix and SMTP sink. */
 export type Pipeline = {
@@ -32,19 +33,30 @@ const FAST_TIMINGS = {
   LOG_LEVEL: 'info',
 };
 
-export async function createPipeline(): Promise<Pipeline> {
-  const [database, redis, sink] = await Promise.all([createTestDatabase(), createTestRedis(), createSmtpSink()]);
+export type PipelineOptions = {
+  /** False leaves SMTP unconfigured (the console's tests save it through the form). */
+  smtpSettings?: boolean;
+  sink?: SmtpSinkOptions;
+};
+
+export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
+  const [database, redis, sink] = await Promise.all([
+    createTestDatabase(),
+    createTestRedis(),
+    createSmtpSink(options.sink),
+  ]);
   const secretsKey = generateKeyEntry('e2e');
   const password = createSecretBox(secretsKey).encrypt('e2e-smtp-password', SMTP_PASSWORD_CONTEXT);
-  await database.db.insert(smtpSettings).values({
-    host: '127.0.0.1',
-    port: sink.port,
-    security: 'none',
-    username: 'reports@shop.example',
-    passwordCiphertext: password,
-    fromAddress: 'reports@shop.example',
-    fromName: 'Shop Reports',
-  });
+  if (options.smtpSettings !== false)
+    await database.db.insert(smtpSettings).values({
+      host: '127.0.0.1',
+      port: sink.port,
+      security: 'none',
+      username: 'reports@shop.example',
+      passwordCiphertext: password,
+      fromAddress: 'reports@shop.example',
+      fromName: 'Shop Reports',
+    });
   const env = {
     ...FAST_TIMINGS,
     DATABASE_URL: database.url,

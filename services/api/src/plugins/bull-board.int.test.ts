@@ -7,7 +7,7 @@ import { type ApiFixture, createApiFixture, TEST_JWT_SECRET, TEST_PASSWORD } fro
 
 const SIGN_IN = {
   error: 'UNAUTHENTICATED',
-  message: 'Sign in at /admin/login: the session is missing, expired or invalid',
+  message: 'Sign in at /sign-in?next=%2Fadmin%2Fqueues: the session is missing, expired or invalid',
   details: [],
 };
 const ADMINS_ONLY = { error: 'FORBIDDEN', message: 'The queues need the admin role', details: [] };
@@ -48,14 +48,9 @@ describe('Bull Board at /admin/queues', () => {
   });
   afterAll(() => fixture.close());
 
-  it('serves a self-contained sign-in page', async () => {
+  it('sends the old sign-in address to the console’s sign-in, which comes back to the queues', async () => {
     const reply = await get('/admin/login');
-    expect(reply.statusCode).toBe(200);
-    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(reply.body).toContain('<form id="login">');
-    expect(reply.body).toContain("fetch('/auth/login'");
-    expect(reply.body).not.toMatch(/https?:\/\/|src=|href=/);
-    expect(reply.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect([reply.statusCode, reply.headers.location]).toEqual([301, '/sign-in?next=%2Fadmin%2Fqueues']);
   });
 
   it('opens for an admin session: the page, its scripts and styles, and the queues API', async () => {
@@ -95,7 +90,7 @@ describe('Bull Board at /admin/queues', () => {
     }[kind ?? ''];
     for (const url of ['/admin/queues', '/admin/queues/queue/report-generation', '/admin/queues/static/favicon.ico']) {
       const reply = await get(url, session);
-      expect([url, reply.statusCode, reply.headers.location]).toEqual([url, 302, '/admin/login']);
+      expect([url, reply.statusCode, reply.headers.location]).toEqual([url, 302, '/sign-in?next=%2Fadmin%2Fqueues']);
     }
     const api = await get('/admin/queues/api/queues', session);
     expect([api.statusCode, api.json()]).toEqual([401, SIGN_IN]);
@@ -114,11 +109,12 @@ describe('Bull Board at /admin/queues', () => {
     }
   });
 
-  it('audits what an admin changes there', async () => {
+  it('audits what an admin changes there (a same-origin write from its page)', async () => {
     const reply = await app.inject({
       method: 'PUT',
       url: '/admin/queues/api/queues/report-generation/pause',
       cookies: { reportmail_session: adminCookie },
+      headers: { 'sec-fetch-site': 'same-origin' },
     });
     expect(reply.statusCode).toBe(200);
     expect(await fixture.queues.reports.isPaused()).toBe(true);
@@ -130,6 +126,32 @@ describe('Bull Board at /admin/queues', () => {
         details: { method: 'PUT', path: '/admin/queues/api/queues/report-generation/pause' },
       },
     ]);
+    await fixture.queues.reports.resume();
+  });
+
+  it.each([
+    ['another site (Sec-Fetch-Site)', { 'sec-fetch-site': 'cross-site' }],
+    ['another origin (Origin)', { origin: 'https://evil.example' }],
+    ['no origin at all', {}],
+  ])('refuses a cookie-authenticated write from %s, changing nothing', async (_, headers) => {
+    const reply = await app.inject({
+      method: 'PUT',
+      url: '/admin/queues/api/queues/report-generation/pause',
+      cookies: { reportmail_session: adminCookie },
+      headers,
+    });
+    expect([reply.statusCode, reply.json().error]).toEqual([403, 'CSRF_REJECTED']);
+    expect(await fixture.queues.reports.isPaused()).toBe(false);
+  });
+
+  it('takes a write whose Origin is this server', async () => {
+    const reply = await app.inject({
+      method: 'PUT',
+      url: '/admin/queues/api/queues/report-generation/pause',
+      cookies: { reportmail_session: adminCookie },
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
+    expect(reply.statusCode).toBe(200);
     await fixture.queues.reports.resume();
   });
 
@@ -147,10 +169,13 @@ describe('Bull Board at /admin/queues', () => {
     expect((await get('/admin/queues', session)).statusCode).toBe(302);
   });
 
-  it('POST /auth/logout clears the session cookie', async () => {
+  it('POST /auth/logout clears the session and CSRF cookies', async () => {
     const reply = await app.inject({ method: 'POST', url: '/auth/logout' });
     expect(reply.statusCode).toBe(204);
-    const cleared = reply.cookies.find((c) => c.name === 'reportmail_session');
-    expect([cleared?.value, cleared?.path, cleared?.expires?.getTime()]).toEqual(['', '/admin', 0]);
+    const cleared = reply.cookies.map((c) => [c.name, c.value, c.path, c.expires?.getTime()]);
+    expect(cleared).toEqual([
+      ['reportmail_session', '', '/', 0],
+      ['reportmail_csrf', '', '/', 0],
+    ]);
   });
 });

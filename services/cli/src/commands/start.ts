@@ -1,6 +1,7 @@
 import { createDatabase } from '@reportmail/db';
 import type { Sql } from 'postgres';
 import { parseFlags } from '../args.js';
+import { ensureConsoleBuilt } from '../stack/console-build.js';
 import { prepareServers } from '../stack/preflight.js';
 import type { StackEnvironment } from '../stack/stack-env.js';
 import { type ServiceName, Supervisor } from '../stack/supervisor.js';
@@ -9,7 +10,7 @@ import { apiListenUrl, waitForApiReady } from '../stack/wait-ready.js';
 export const START_HELP = `Usage: pnpm start [--built]
 
 Runs the whole service on this machine: checks PostgreSQL and Redis (creating the database when it is
-missing), applies migrations, then starts the API, the scheduler, the report worker and the mail worker
+missing), applies migrations, builds the web console when its sources changed, then starts the API, the scheduler, the report worker and the mail worker
 as separate processes, restarting one that dies. Ctrl-C stops them all (each finishes its current job),
 then the command ends with exit status 0.
   --built   run the bundles from \`pnpm build\` instead of the TypeScript source
@@ -45,9 +46,10 @@ export function banner(env: StackEnvironment['env'], baseUrl: string, mail: stri
   return [
     '',
     `reportmail is running.`,
-    `  API            ${baseUrl}`,
+    `  Console        ${baseUrl}/   (open it in a browser and sign in)`,
+    `  API            ${baseUrl}/v1`,
     `  API docs       ${baseUrl}/docs`,
-    `  Queues         ${baseUrl}/admin/queues   (sign in at ${baseUrl}/admin/login)`,
+    `  Queues         ${baseUrl}/admin/queues   (admins, signed in at the console)`,
     `  First admin    ${env.ADMIN_EMAIL ?? 'admin@localhost.localdomain'}${env.ADMIN_PASSWORD ? '' : ' (its generated password is printed above on the first start only)'}`,
     mail,
     'Ctrl-C stops everything.',
@@ -96,6 +98,7 @@ export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<
     REDIS_URL: env.REDIS_URL as string,
   });
   deps.stdout.write(`PostgreSQL and Redis answer; ${createdDatabase ? 'database created, ' : ''}migrations applied.\n`);
+  await ensureConsoleBuilt(root, deps.stdout);
   const mail = await mailRoute(deps);
   const stop = stopSignals();
   const supervisor = new Supervisor({ root, env, output: deps.stdout, built: flags.built });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recreateMigratedDatabase } from '@reportmail/testing';
+import { screenshotConsole } from './docs-screenshots-console.js';
 import {
   findChromium,
   findTools,
@@ -18,7 +19,7 @@ import {
 } from './docs-screenshots-render.js';
 import { buildDocsReport, type DocsReport, dropDatabase, seedDemoShop } from './docs-screenshots-report.js';
 
-const HELP = `Usage: pnpm docs:screenshots [--email-only]
+const HELP = `Usage: pnpm docs:screenshots [--email-only | --console-only]
 
 Creates a fresh database (reportmail_docs_screenshots on DATABASE_URL's server, dropped afterwards), seeds
 the CLI's demo shop, builds the weekly report for Mar 1 – Mar 7, 2026 (Asia/Manila) and writes
@@ -27,6 +28,8 @@ email is wider than the screen) and workbook-summary.png, workbook-sales.png, wo
 (LibreOffice → PDF → pdftoppm; the detail sheets cut to ~40 rows).
 Needs chromium (or CHROMIUM_PATH), soffice, pdftoppm and pdfinfo; --email-only takes the email pictures
 alone and needs only chromium.
+It also writes console-<screen>-375.png and -1280.png for every screen of the web console, from the real
+API, scheduler and workers over reportmail_docs_console (recreated); --console-only takes those alone.
 ${INSTALL_HINT}`;
 
 const OUT_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -45,15 +48,18 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return void say(HELP);
   const emailOnly = process.argv.includes('--email-only');
-  const tools = emailOnly ? undefined : findTools();
+  const consoleOnly = process.argv.includes('--console-only');
+  const tools = emailOnly || consoleOnly ? undefined : findTools();
   const chromiumPath = tools?.chromium ?? findChromium();
   if (!chromiumPath) throw new Error(`missing chromium (or CHROMIUM_PATH).\n${INSTALL_HINT}`);
+  await mkdir(OUT_DIR, { recursive: true });
+  if (!emailOnly) await reportWritten(await screenshotConsole(chromiumPath, OUT_DIR));
+  if (consoleOnly) return;
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const workDir = await mkdtemp(join(tmpdir(), 'reportmail-docs-'));
   try {
     const report = await demoReport(adminUrl);
     say(`report: ${report.email.subject} (${report.rows} detail rows, ${report.filename})`);
-    await mkdir(OUT_DIR, { recursive: true });
     const shots = EMAIL_WIDTHS.map((width) => ({ width, path: join(OUT_DIR, `email-${width}.png`) }));
     await screenshotEmail(chromiumPath, report.email.html, shots);
     const names = EMAIL_WIDTHS.map((width) => `email-${width}`);
@@ -63,12 +69,16 @@ async function main(): Promise<void> {
       await screenshotSheets(tools, xlsxPath, workDir);
       names.push(...SHEETS.map((sheet) => `workbook-${sheet}`));
     }
-    for (const name of names) {
-      const { size } = await stat(join(OUT_DIR, `${name}.png`));
-      say(`wrote docs/screenshots/${name}.png (${Math.round(size / 1024)} KB)`);
-    }
+    await reportWritten(names);
   } finally {
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function reportWritten(names: string[]): Promise<void> {
+  for (const name of names) {
+    const { size } = await stat(join(OUT_DIR, `${name}.png`));
+    say(`wrote docs/screenshots/${name}.png (${Math.round(size / 1024)} KB)`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { reportSchedule, smtpSettings } from '@reportmail/db';
+import { createDatabase, reportSchedule, smtpSettings } from '@reportmail/db';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
 import { createSecretBox, generateKeyEntry } from '@reportmail/secrets';
 import {
@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   createTestRedis,
   type LogLine,
+  recreateMigratedDatabase,
   type ServiceProcess,
   type SmtpSink,
   type SmtpSinkOptions,
@@ -37,11 +38,21 @@ export type PipelineOptions = {
   /** False leaves SMTP unconfigured (the console's tests save it through the form). */
   smtpSettings?: boolean;
   sink?: SmtpSinkOptions;
+  /** A scripts' database by name (recreated, migrated, kept afterwards) instead of a test run's clone. */
+  databaseName?: string;
 };
+
+/** Outside a test run (benchmarks, screenshots) there is no template to clone: a named database instead. */
+async function namedDatabase(name: string): Promise<TestDatabase> {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const url = await recreateMigratedDatabase(adminUrl, name);
+  const database = createDatabase(url, { max: 4 });
+  return { ...database, url, name, drop: () => database.close() };
+}
 
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const [database, redis, sink] = await Promise.all([
-    createTestDatabase(),
+    options.databaseName ? namedDatabase(options.databaseName) : createTestDatabase(),
     createTestRedis(),
     createSmtpSink(options.sink),
   ]);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,12 @@ export type ConsoleStack = {
   close: () => Promise<void>;
 };
 
+/** Scripts (benchmarks, screenshots) build the console first, as `pnpm test` does before the tests. */
+export function buildConsole(): void {
+  const build = spawnSync('pnpm', ['build:console'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the console failed (pnpm build:console)');
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -37,8 +44,11 @@ async function freePort(): Promise<number> {
  * The API, scheduler and both workers as real processes over a fresh database, Redis prefix and SMTP sink
  * (SMTP left unconfigured: the tests save it through the console), and Chromium to drive the console.
  */
-export async function startConsoleStack(chromiumPath: string): Promise<ConsoleStack> {
-  const pipeline = await createPipeline({ smtpSettings: false });
+export async function startConsoleStack(
+  chromiumPath: string,
+  options: { databaseName?: string } = {},
+): Promise<ConsoleStack> {
+  const pipeline = await createPipeline({ smtpSettings: false, ...options });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = pipeline.start('api', {

@@ -5,7 +5,7 @@ export {
   type Db,
   schema,
 } from './client.js';
-export { DEMO_SCHEDULE_NAME } from './demo.js';
+export { DEMO_SCHEDULE_NAME, type DemoRows, deleteDemoRows, SHOP_TABLES } from './demo.js';
 export { assertDatabaseReachable, describeDatabaseUrl, explainDatabaseError } from './errors.js';
 export { defaultMigrationsFolder, migrateDatabase } from './migrate.js';
 export * from './schema/service.js';

@@ -17,6 +17,7 @@ import type { ApiQueues } from './queues.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { deliveryRoutes } from './routes/deliveries.js';
+import { demoDataRoutes } from './routes/demo-data.js';
 import { healthRoutes } from './routes/health.js';
 import { opsRoutes } from './routes/ops.js';
 import { overviewRoutes } from './routes/overview.js';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reportDataRoutes,
     auditRoutes,
     opsRoutes,
+    demoDataRoutes,
     overviewRoutes,
     bullBoardPlugin,
   ]) {

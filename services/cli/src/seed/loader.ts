@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { SHOP_TABLES } from '@reportmail/db';
 import type { Sql, TransactionSql } from 'postgres';
 import type { CopyBatch } from './generator.js';
 
-export const SHOP_TABLES = ['repair_payment', 'device', 'sale_payment', 'sale_item', 'sale', 'product', 'customer'];
+export { SHOP_TABLES };
 
 /** Streams one batch of rows into its table with COPY (the fastest way into PostgreSQL). */
 export async function copyBatch(sql: Sql | TransactionSql, batch: CopyBatch): Promise<void> {

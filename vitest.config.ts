@@ -10,6 +10,8 @@ export default defineConfig({
     // machine two workers finish the suite in ~260 s where vitest's default of one took ~400 s.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
+    // Polls wait on real processes and a real browser: on a loaded 2-core machine one second is too short.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 60_000,
   },
 });

@@ -1,3 +1,4 @@
+export { describeSchedule } from './describe.js';
 export { reportPeriodForRun, type SchedulePeriodInput } from './report-period.js';
 export {
   latestRunAtOrBefore,

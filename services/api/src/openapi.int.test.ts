@@ -1,3 +1,4 @@
+import { CONSOLE_PATHS } from '@reportmail/console';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiFixture, createApiFixture } from './test-fixtures.js';
 
@@ -13,8 +14,12 @@ type Operation = {
 };
 type Spec = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
-/** Routes that are not JSON API operations: the Swagger UI and Bull Board pages and their assets. */
-const NOT_DOCUMENTED = /^\/(docs|admin\/queues|admin\/login)(\/|$)/;
+const CONSOLE_PAGES = Object.values(CONSOLE_PATHS)
+  .filter((path) => path !== '/')
+  .map((path) => path.slice(1))
+  .join('|');
+/** Routes that are not JSON API operations: the console's pages and assets, Swagger UI and Bull Board. */
+const NOT_DOCUMENTED = new RegExp(`^/((docs|admin/queues|admin/login|${CONSOLE_PAGES})(/|\\*|$)|\\*?$)`);
 /** Actions that take no body: the path says it all. */
 const BODYLESS = /^POST \/(auth\/logout|v1\/deliveries\/\{id\}\/resend)$/;
 

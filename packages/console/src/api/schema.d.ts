@@ -509,7 +509,7 @@ export interface paths {
          * The delivery log, newest first
          * @description Any signed-in user (viewer or admin).
          *
-         *     Filters combine: `status`, `scheduleId`, `trigger`, and `from` (inclusive) / `to` (exclusive) on the creation instant, ISO 8601 with a zone offset. Totals are decimal strings.
+         *     Filters combine: `status`, `scheduleId`, `trigger`, `transport` (`smtp` or `outbox`), and `from` (inclusive) / `to` (exclusive) on the creation instant, ISO 8601 with a zone offset. Totals are decimal strings.
          */
         get: {
             parameters: {
@@ -520,6 +520,8 @@ export interface paths {
                     scheduleId?: string;
                     status?: "pending" | "generating" | "sending" | "sent" | "failed" | "unknown" | "skipped";
                     to?: string;
+                    /** @description How a sent email left: `smtp` or `outbox` */
+                    transport?: "smtp" | "outbox";
                     trigger?: "scheduled" | "catch_up" | "manual" | "test";
                 };
                 header?: never;
@@ -542,6 +544,11 @@ export interface paths {
                                 periodEnd: string;
                                 periodLabel: string;
                                 periodStart: string;
+                                recipients: {
+                                    bcc: string[];
+                                    cc: string[];
+                                    to: string[];
+                                } | null;
                                 scheduleId: string | null;
                                 scheduleName: string | null;
                                 sentAt: string | null;
@@ -690,8 +697,41 @@ export interface paths {
                             attempts: number;
                             createdAt: string;
                             emailContent: {
-                                [key: string]: unknown;
+                                breakdown: {
+                                    count: string;
+                                    method: string;
+                                    repairs: string;
+                                    sales: string;
+                                    total: string;
+                                }[];
+                                breakdownTotal: {
+                                    count: string;
+                                    repairs: string;
+                                    sales: string;
+                                    total: string;
+                                };
+                                generatedAt: string;
+                                kpis: {
+                                    detail: string;
+                                    label: string;
+                                    value: string;
+                                }[];
+                                largest: {
+                                    amount: string;
+                                    customer: string;
+                                    key: string;
+                                    kind: string;
+                                    method: string;
+                                    reference: string;
+                                    when: string;
+                                }[];
+                                notes: string[];
+                                periodLabel: string;
+                                subject: string;
+                                timezone: string;
+                                title: string;
                             } | null;
+                            errorHint: string | null;
                             errorMessage: string | null;
                             generatedAt: string | null;
                             generationStartedAt: string | null;
@@ -946,6 +986,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deliveries/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The email as it was sent (HTML)
+         * @description Any signed-in user (viewer or admin).
+         *
+         *     The delivery's stored email content rendered by the mail worker's renderer (packages/emails). One difference: when a too-large workbook was left out and PUBLIC_URL is set, the sent note also carried a signed download link, made at send time; here the note has none (download the workbook from `/v1/deliveries/{id}/attachment`). 404 until the report is generated. Served with a CSP that lets it run no script and load nothing.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The email’s HTML part */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deliveries/{id}/resend": {
         parameters: {
             query?: never;
@@ -1101,6 +1264,132 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/demo-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove what pnpm demo made: its schedule, its deliveries and the demo shop data (admin)
+         * @description **Admins only**: a viewer gets 403.
+         *
+         *     Only while the demo’s schedule exists (then the shop rows are the demo’s: the demo refuses to seed over other data); otherwise 404 and nothing is deleted. One transaction. The outbox files stay on the mail worker’s disk: their paths are listed (`pnpm demo --clean` removes them too). Records `demo.remove`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Deliveries of the demo schedule deleted (their stored workbooks with them) */
+                            deliveries: number;
+                            /** @description The .eml files those deliveries left in the mail worker’s outbox folder (not deleted from here) */
+                            outboxFiles: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1368,6 +1657,11 @@ export interface paths {
                                 /** @description false: emails are written to the outbox folder instead of being sent */
                                 smtpConfigured: boolean;
                             };
+                            /** @description This week so far in defaultTimezone: Monday to today (YYYY-MM-DD), for GET /v1/report-data */
+                            thisWeek: {
+                                from: string;
+                                to: string;
+                            };
                         };
                     };
                 };
@@ -1472,13 +1766,15 @@ export interface paths {
          * The report of whole local days as JSON (what `pnpm report --format json` prints)
          * @description Any signed-in user (viewer or admin).
          *
-         *     Money received from `from` to `to` (local days, both inclusive, at most 366) in `tz` (default REPORT_TIMEZONE): totals, payment methods, the previous period of equal length and every payment row, read from one consistent snapshot. Amounts are decimal strings.
+         *     Money received from `from` to `to` (local days, both inclusive, at most 366) in `tz` (default REPORT_TIMEZONE): totals, payment methods, the previous period of equal length and every payment row (not with `rows=false`), read from one consistent snapshot. Amounts are decimal strings.
          */
         get: {
             parameters: {
                 query: {
                     /** @description Local calendar date, 1970-01-01 to 2199-12-31 */
                     from: string;
+                    /** @description `false`: totals and methods only, without the `sales` and `repairs` rows (a quick summary) */
+                    rows?: "true" | "false";
                     /** @description Local calendar date, 1970-01-01 to 2199-12-31 */
                     to?: string;
                     tz?: string;
@@ -1530,7 +1826,8 @@ export interface paths {
                                     transactions: number;
                                 };
                             };
-                            repairs: {
+                            /** @description Every repair payment; absent with rows=false */
+                            repairs?: {
                                 amount: string;
                                 customer: string;
                                 deviceType: string;
@@ -1540,7 +1837,8 @@ export interface paths {
                                 status: string;
                                 ticketNumber: string;
                             }[];
-                            sales: {
+                            /** @description Every sale payment; absent with rows=false */
+                            sales?: {
                                 amount: string;
                                 customer: string;
                                 invoiceNo: string;
@@ -1689,6 +1987,8 @@ export interface paths {
                                 /** @description ISO 8601 instant (UTC) */
                                 createdAt: string;
                                 cronExpression: string | null;
+                                /** @description When it sends, in words: "Weekly on Monday at 08:00, Asia/Manila" */
+                                description: string;
                                 /** @enum {string} */
                                 emptyPeriodPolicy: "send" | "skip" | "note";
                                 enabled: boolean;
@@ -1697,6 +1997,16 @@ export interface paths {
                                 /** @enum {string} */
                                 frequency: "daily" | "every_3_days" | "weekly" | "cron";
                                 id: string;
+                                /** @description The schedule’s newest delivery (scheduled, catch-up, manual or test); null before its first */
+                                lastDelivery: {
+                                    /** @description ISO 8601 instant (UTC) */
+                                    createdAt: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "generating" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+                                    /** @enum {string} */
+                                    trigger: "scheduled" | "catch_up" | "manual" | "test";
+                                } | null;
                                 /** @description ISO 8601 instant (UTC) */
                                 lastSentAt: string | null;
                                 name: string;
@@ -1876,6 +2186,8 @@ export interface paths {
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
+                            /** @description When it sends, in words: "Weekly on Monday at 08:00, Asia/Manila" */
+                            description: string;
                             /** @enum {string} */
                             emptyPeriodPolicy: "send" | "skip" | "note";
                             enabled: boolean;
@@ -1884,6 +2196,16 @@ export interface paths {
                             /** @enum {string} */
                             frequency: "daily" | "every_3_days" | "weekly" | "cron";
                             id: string;
+                            /** @description The schedule’s newest delivery (scheduled, catch-up, manual or test); null before its first */
+                            lastDelivery: {
+                                /** @description ISO 8601 instant (UTC) */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "generating" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+                                /** @enum {string} */
+                                trigger: "scheduled" | "catch_up" | "manual" | "test";
+                            } | null;
                             /** @description ISO 8601 instant (UTC) */
                             lastSentAt: string | null;
                             name: string;
@@ -2047,6 +2369,8 @@ export interface paths {
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
+                            /** @description When it sends, in words: "Weekly on Monday at 08:00, Asia/Manila" */
+                            description: string;
                             /** @enum {string} */
                             emptyPeriodPolicy: "send" | "skip" | "note";
                             enabled: boolean;
@@ -2055,6 +2379,16 @@ export interface paths {
                             /** @enum {string} */
                             frequency: "daily" | "every_3_days" | "weekly" | "cron";
                             id: string;
+                            /** @description The schedule’s newest delivery (scheduled, catch-up, manual or test); null before its first */
+                            lastDelivery: {
+                                /** @description ISO 8601 instant (UTC) */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "generating" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+                                /** @enum {string} */
+                                trigger: "scheduled" | "catch_up" | "manual" | "test";
+                            } | null;
                             /** @description ISO 8601 instant (UTC) */
                             lastSentAt: string | null;
                             name: string;
@@ -2231,6 +2565,8 @@ export interface paths {
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
+                            /** @description When it sends, in words: "Weekly on Monday at 08:00, Asia/Manila" */
+                            description: string;
                             /** @enum {string} */
                             emptyPeriodPolicy: "send" | "skip" | "note";
                             enabled: boolean;
@@ -2239,6 +2575,16 @@ export interface paths {
                             /** @enum {string} */
                             frequency: "daily" | "every_3_days" | "weekly" | "cron";
                             id: string;
+                            /** @description The schedule’s newest delivery (scheduled, catch-up, manual or test); null before its first */
+                            lastDelivery: {
+                                /** @description ISO 8601 instant (UTC) */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "generating" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+                                /** @enum {string} */
+                                trigger: "scheduled" | "catch_up" | "manual" | "test";
+                            } | null;
                             /** @description ISO 8601 instant (UTC) */
                             lastSentAt: string | null;
                             name: string;
@@ -2492,6 +2838,8 @@ export interface paths {
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
+                            /** @description When it sends, in words: "Weekly on Monday at 08:00, Asia/Manila" */
+                            description: string;
                             /** @enum {string} */
                             emptyPeriodPolicy: "send" | "skip" | "note";
                             enabled: boolean;
@@ -2500,6 +2848,16 @@ export interface paths {
                             /** @enum {string} */
                             frequency: "daily" | "every_3_days" | "weekly" | "cron";
                             id: string;
+                            /** @description The schedule’s newest delivery (scheduled, catch-up, manual or test); null before its first */
+                            lastDelivery: {
+                                /** @description ISO 8601 instant (UTC) */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "generating" | "sending" | "sent" | "failed" | "unknown" | "skipped";
+                                /** @enum {string} */
+                                trigger: "scheduled" | "catch_up" | "manual" | "test";
+                            } | null;
                             /** @description ISO 8601 instant (UTC) */
                             lastSentAt: string | null;
                             name: string;
@@ -3387,6 +3745,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/schedules/timing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a timing means, before it is saved
+         * @description Any signed-in user (viewer or admin).
+         *
+         *     For a schedule being edited: the words for its timing, its next runs with the period and email subject of each, and the period a send now would cover, from the scheduler’s own functions. Takes and checks the timing fields as POST /v1/schedules does (errors name `body.<field>`); writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO instant the answer is computed for, instead of now: runs after it, the period of a send then
+                         */
+                        after?: string;
+                        /** @default null */
+                        anchorDate?: string | null;
+                        /** @default 5 */
+                        count?: number;
+                        /** @default null */
+                        cronExpression?: string | null;
+                        /** @enum {string} */
+                        frequency: "daily" | "every_3_days" | "weekly" | "cron";
+                        /**
+                         * @default previous_days
+                         * @enum {string}
+                         */
+                        periodMode?: "previous_days" | "to_date";
+                        /** @default 09:00 */
+                        sendTime?: string;
+                        /** @default Asia/Manila */
+                        timezone?: string;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        weekday?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When it sends, in words */
+                            description: string;
+                            runs: {
+                                /** @description ISO instant */
+                                at: string;
+                                /** @description YYYY-MM-DD HH:mm in the schedule time zone */
+                                local: string;
+                                period: {
+                                    /** @description ISO instant, exclusive */
+                                    end: string;
+                                    label: string;
+                                    /** @description ISO instant, inclusive */
+                                    start: string;
+                                    timezone: string;
+                                };
+                                /** @description The from/to the preview routes take for exactly this period; null when they cannot show it (a period that is not whole local days, starts after today, or is over 92 days) */
+                                preview: {
+                                    /**
+                                     * Format: date
+                                     * @description Local calendar date, 1970-01-01 to 2199-12-31
+                                     * @example 2026-03-01
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date
+                                     * @description Local calendar date, 1970-01-01 to 2199-12-31
+                                     * @example 2026-03-01
+                                     */
+                                    to: string;
+                                } | null;
+                                /** @description The subject of this run’s report email */
+                                subject: string;
+                            }[];
+                            /** @description The period a send now (or a test) would report on */
+                            sendNow: {
+                                /** @description ISO instant, exclusive */
+                                end: string;
+                                label: string;
+                                /** @description ISO instant, inclusive */
+                                start: string;
+                                timezone: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/smtp-settings": {
         parameters: {
             query?: never;
@@ -3685,7 +4255,7 @@ export interface paths {
          * Test connecting and logging in to the mail server (admin)
          * @description **Admins only**: a viewer gets 403.
          *
-         *     Uses the saved settings, with any field given in the body laid over them, so settings can be tested before saving (a blank password means the saved one, for the saved host only). Connects, upgrades to TLS as configured and logs in; sends no mail. Answers 200 `{ok: true, login, note}` (`login: not_tested` with a note when the server offers no AUTH, so a username and password could not be tried), or 200 `{ok: false, code, hint, serverMessage}` with what to change. The host must resolve, and unless ALLOW_PRIVATE_SMTP is set none of its addresses may be loopback, private, link-local, unspecified or a cloud metadata address (400 naming body.host). Counts against the per-user send limit; records an `smtp.verify` audit entry.
+         *     Uses the saved settings, with any field given in the body laid over them, so settings can be tested before saving (a blank password means the saved one, for the saved host only). Connects, upgrades to TLS as configured and logs in; sends no mail. Answers 200 `{ok: true, login, note}` (`login: not_tested` with a note when the server offers no AUTH, so a username and password could not be tried), or 200 `{ok: false, code, hint, field, serverMessage}` with what to change and `field`, the setting it is about (host, port, security, username or password; null when no one setting is). The host must resolve, and unless ALLOW_PRIVATE_SMTP is set none of its addresses may be loopback, private, link-local, unspecified or a cloud metadata address (400 naming body.host). Counts against the per-user send limit; records an `smtp.verify` audit entry.
          */
         post: {
             parameters: {
@@ -3729,6 +4299,11 @@ export interface paths {
                         } | {
                             /** @enum {string} */
                             code: "AUTH_FAILED" | "TLS_MODE_MISMATCH" | "STARTTLS_UNAVAILABLE" | "CERTIFICATE" | "CONNECTION_REFUSED" | "HOST_NOT_FOUND" | "TIMEOUT" | "CONNECTION_CLOSED" | "SERVER_REJECTED" | "UNKNOWN";
+                            /**
+                             * @description The settings field the hint is about (to show it beside that input); null when none is
+                             * @enum {string|null}
+                             */
+                            field: "host" | "port" | "security" | "username" | "password" | null;
                             hint: string;
                             /** @enum {boolean} */
                             ok: false;
@@ -4293,6 +4868,167 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set another user's password (admin), e.g. when they forgot it
+         * @description **Admins only**: a viewer gets 403.
+         *
+         *     Same rule as a new user's password. Your own password is changed with PUT /v1/me/password, which asks for the current one (409 here). Tokens the user already holds stay valid until they expire: disable the user to end their access at once. Records a `user.password_reset` audit entry (never the password).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

@@ -15,7 +15,7 @@ const NAV: NavItem[] = [
   { label: 'Delivery log', to: PATHS.deliveries },
   { label: 'Mail server', to: PATHS.smtp },
   { label: 'Users', to: PATHS.users, adminOnly: true },
-  { label: 'Audit log', to: PATHS.audit },
+  { label: 'Audit log', to: PATHS.audit, adminOnly: true },
   { label: 'My account', to: PATHS.account },
   { label: 'Queues (Bull Board)', to: '/admin/queues', adminOnly: true, external: true },
   { label: 'API docs', to: '/docs', external: true },

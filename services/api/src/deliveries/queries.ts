@@ -1,7 +1,10 @@
 import { type Db, delivery, deliveryArtifact, reportSchedule } from '@reportmail/db';
+import { type ReportEmailData, reportEmailData } from '@reportmail/emails';
 import type { Delivery } from '@reportmail/ledger';
 import { periodFromRange } from '@reportmail/reports';
 import { and, count, desc, eq, getTableColumns, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { readSmtpSettingsRow } from '../smtp/settings-store.js';
+import { deliveryErrorHint } from './error-hint.js';
 import type { DeliveryDetail, DeliveryItem, DeliveryListQuery } from './schemas.js';
 
 /** The schedule's current name; once it is deleted, the name the row kept from when it was written. */
@@ -17,6 +20,7 @@ const itemColumns = {
   periodStart: delivery.periodStart,
   periodEnd: delivery.periodEnd,
   timezone: delivery.timezone,
+  recipients: delivery.recipients,
   subject: delivery.subject,
   totalRevenue: delivery.totalRevenue,
   totalTransactions: delivery.totalTransactions,
@@ -36,6 +40,7 @@ function listFilter(query: DeliveryListQuery): SQL | undefined {
     query.status ? eq(delivery.status, query.status) : undefined,
     query.scheduleId ? eq(delivery.scheduleId, query.scheduleId) : undefined,
     query.trigger ? eq(delivery.trigger, query.trigger) : undefined,
+    query.transport ? eq(delivery.transport, query.transport) : undefined,
     query.from ? gte(delivery.createdAt, new Date(query.from)) : undefined,
     query.to ? lt(delivery.createdAt, new Date(query.to)) : undefined,
   );
@@ -70,7 +75,21 @@ export async function findDeliveryDetail(db: Db, id: string): Promise<DeliveryDe
     .from(delivery)
     .leftJoin(reportSchedule, eq(reportSchedule.id, delivery.scheduleId))
     .where(eq(delivery.id, id));
-  return row ? toDetail(row) : null;
+  if (!row) return null;
+  // Only a failed send needs the mail settings: what to change is said in their terms (host, port…).
+  const smtp = row.errorMessage ? ((await readSmtpSettingsRow(db)) ?? null) : null;
+  return toDetail(row, deliveryErrorHint(row, smtp));
+}
+
+/**
+ * What a delivery's email showed: null when there is no such delivery, `content: null` while its
+ * report is not generated (or it never was).
+ */
+export async function findEmailContent(db: Db, id: string): Promise<{ content: ReportEmailData | null } | null> {
+  const [row] = await db.select({ emailContent: delivery.emailContent }).from(delivery).where(eq(delivery.id, id));
+  if (!row) return null;
+  const content = reportEmailData.safeParse(row.emailContent);
+  return { content: content.success ? content.data : null };
 }
 
 export type StoredArtifact = { filename: string; contentType: string; sizeBytes: number; content: Buffer };
@@ -100,6 +119,7 @@ function toItem(row: ItemRow): DeliveryItem {
     timezone: row.timezone,
     // The label the report itself carries for this stored period (`Mar 2, 2026`).
     periodLabel: periodFromRange(row.periodStart, row.periodEnd, row.timezone).label,
+    recipients: row.recipients,
     subject: row.subject,
     totalRevenue: row.totalRevenue,
     totalTransactions: row.totalTransactions,
@@ -110,17 +130,19 @@ function toItem(row: ItemRow): DeliveryItem {
   };
 }
 
-function toDetail(row: DetailRow): DeliveryDetail {
+function toDetail(row: DetailRow, errorHint: string | null): DeliveryDetail {
+  // The mail worker refuses content that does not match this shape; such a row showed no email at all.
+  const content = reportEmailData.safeParse(row.emailContent);
   return {
     ...toItem(row),
     reportType: row.reportType,
     jobKey: row.jobKey,
-    recipients: row.recipients,
     salesRevenue: row.salesRevenue,
     salesTransactions: row.salesTransactions,
     repairRevenue: row.repairRevenue,
     repairTransactions: row.repairTransactions,
     errorMessage: row.errorMessage,
+    errorHint,
     messageId: row.messageId,
     acceptedRecipients: row.acceptedRecipients,
     rejectedRecipients: row.rejectedRecipients,
@@ -129,7 +151,7 @@ function toDetail(row: DetailRow): DeliveryDetail {
     attachmentSize: row.attachmentSize,
     attachmentOmitted: row.attachmentOmitted,
     attachmentStored: row.attachmentStored,
-    emailContent: row.emailContent,
+    emailContent: content.success ? content.data : null,
     generationStartedAt: iso(row.generationStartedAt),
     generatedAt: iso(row.generatedAt),
     attemptedAt: iso(row.attemptedAt),

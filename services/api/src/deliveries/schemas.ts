@@ -1,6 +1,9 @@
 import { deliveryStatus, deliveryTrigger } from '@reportmail/db';
+import { reportEmailData } from '@reportmail/emails';
 import { z } from 'zod';
 import { instant, pageQuery } from '../routes/schemas.js';
+
+const TRANSPORTS = ['smtp', 'outbox'] as const;
 
 export const deliveryListQuery = z
   .strictObject({
@@ -8,6 +11,7 @@ export const deliveryListQuery = z
     status: z.enum(deliveryStatus.enumValues).optional(),
     scheduleId: z.uuid({ error: 'must be a UUID' }).optional(),
     trigger: z.enum(deliveryTrigger.enumValues).optional(),
+    transport: z.enum(TRANSPORTS).optional().describe('How a sent email left: `smtp` or `outbox`'),
     /** Created at or after this instant. */
     from: instant.optional(),
     /** Created before this instant (exclusive). */
@@ -21,6 +25,8 @@ export const deliveryListQuery = z
 
 export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;
 
+const addresses = z.array(z.string());
+
 /** Money totals are decimal strings (`"3499.75"`), never floats; instants are ISO strings in UTC. */
 export const deliveryItem = z.object({
   id: z.string(),
@@ -32,6 +38,8 @@ export const deliveryItem = z.object({
   periodEnd: z.string(),
   timezone: z.string(),
   periodLabel: z.string(),
+  /** The addresses the report was (or is to be) sent to, captured when the row was written. */
+  recipients: z.object({ to: addresses, cc: addresses, bcc: addresses }).nullable(),
   subject: z.string().nullable(),
   totalRevenue: z.string().nullable(),
   totalTransactions: z.number().nullable(),
@@ -39,22 +47,21 @@ export const deliveryItem = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   /** How a sent email left: `smtp`, or `outbox` (saved locally while SMTP was not configured); null until sent. */
-  transport: z.enum(['smtp', 'outbox']).nullable(),
+  transport: z.enum(TRANSPORTS).nullable(),
 });
 
 export type DeliveryItem = z.infer<typeof deliveryItem>;
 
-const addresses = z.array(z.string());
-
 export const deliveryDetail = deliveryItem.extend({
   reportType: z.string(),
   jobKey: z.string().nullable(),
-  recipients: z.object({ to: addresses, cc: addresses, bcc: addresses }).nullable(),
   salesRevenue: z.string().nullable(),
   salesTransactions: z.number().nullable(),
   repairRevenue: z.string().nullable(),
   repairTransactions: z.number().nullable(),
   errorMessage: z.string().nullable(),
+  /** What to change so the next send works, read from `errorMessage` and the current mail settings. */
+  errorHint: z.string().nullable(),
   messageId: z.string().nullable(),
   acceptedRecipients: addresses.nullable(),
   rejectedRecipients: addresses.nullable(),
@@ -65,8 +72,11 @@ export const deliveryDetail = deliveryItem.extend({
   attachmentOmitted: z.boolean(),
   /** The workbook is stored and can be downloaded from `/v1/deliveries/{id}/attachment`. */
   attachmentStored: z.boolean(),
-  /** What the email showed, already formatted (non-secret). */
-  emailContent: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * What the email showed, already formatted in the report's currency and zone (`@reportmail/emails`'
+   * ReportEmailData); null until the report is generated. `GET /v1/deliveries/{id}/email` renders it.
+   */
+  emailContent: reportEmailData.nullable(),
   generationStartedAt: z.string().nullable(),
   generatedAt: z.string().nullable(),
   attemptedAt: z.string().nullable(),

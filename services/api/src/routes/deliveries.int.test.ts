@@ -1,7 +1,7 @@
 import { auditLog, delivery } from '@reportmail/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertDelivery, insertSchedule, MARCH_2 } from '../deliveries/test-rows.js';
+import { insertDelivery, insertSchedule, MARCH_2, MARCH_2_EMAIL } from '../deliveries/test-rows.js';
 import { type ApiFixture, createApiFixture } from '../test-fixtures.js';
 
 /** How the errors plugin names a query parameter (after Fastify's validation context). */
@@ -79,6 +79,7 @@ describe('the delivery log', () => {
       periodEnd: '2026-03-02T16:00:00.000Z',
       timezone: 'Asia/Manila',
       periodLabel: 'Mar 2, 2026',
+      recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
       subject: 'Daily Sales Report - Mar 2, 2026',
       totalRevenue: '3499.75',
       totalTransactions: 3,
@@ -118,6 +119,8 @@ describe('the delivery log', () => {
     const combined = await list(`?scheduleId=${daily}&from=2026-03-02T00:00:00Z&pageSize=1&page=2`);
     expect([combined.total, idsOf(combined)]).toEqual([3, [newestFirst[1]]]);
     expect(await list(`?scheduleId=${daily}&trigger=test`)).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
+    expect(idsOf(await list('?transport=outbox'))).toEqual([ids.weekly]);
+    expect(idsOf(await list('?transport=smtp&status=sent'))).toEqual([ids.sent]);
   });
 
   it.each([
@@ -126,6 +129,7 @@ describe('the delivery log', () => {
     ['?to=2026-03-01T10:00:00', 'to'],
     ['?status=delivered', 'status'],
     ['?trigger=cron', 'trigger'],
+    ['?transport=fax', 'transport'],
     ['?scheduleId=42', 'scheduleId'],
     ['?pageSize=101', 'pageSize'],
     ['?page=0', 'page'],
@@ -156,7 +160,7 @@ describe('the delivery log', () => {
         errorMessage: null,
         attachmentFilename: 'Sales_Report_2026_03_02.xlsx',
         attachmentSize: 7421,
-        emailContent: { subject: 'Daily Sales Report - Mar 2, 2026', notes: [] },
+        emailContent: MARCH_2_EMAIL,
         attemptedAt: new Date('2026-03-01T01:00:01.000Z'),
         updatedAt: new Date('2026-03-01T01:00:03.000Z'),
       })
@@ -167,12 +171,12 @@ describe('the delivery log', () => {
       ...(await list('')).items.at(-1),
       reportType: 'daily_sales',
       jobKey: 'scheduled-1',
-      recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
       salesRevenue: '1999.75',
       salesTransactions: 2,
       repairRevenue: '1500.00',
       repairTransactions: 1,
       errorMessage: null,
+      errorHint: null,
       messageId: `<${ids.sent}@shop.example>`,
       acceptedRecipients: ['owner@shop.example'],
       rejectedRecipients: ['books@shop.example'],
@@ -181,7 +185,7 @@ describe('the delivery log', () => {
       attachmentSize: 7421,
       attachmentOmitted: false,
       attachmentStored: false,
-      emailContent: { subject: 'Daily Sales Report - Mar 2, 2026', notes: [] },
+      emailContent: MARCH_2_EMAIL,
       generationStartedAt: null,
       generatedAt: null,
       attemptedAt: '2026-03-01T01:00:01.000Z',

@@ -1,10 +1,11 @@
+import { renderReportEmail } from '@reportmail/emails';
 import { AppError } from '@reportmail/errors';
 import { createLinkSigner } from '@reportmail/secrets';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { attachmentDisposition, authorizeAttachment } from '../deliveries/attachment-access.js';
-import { findArtifact, findDeliveryDetail, listDeliveries } from '../deliveries/queries.js';
+import { findArtifact, findDeliveryDetail, findEmailContent, listDeliveries } from '../deliveries/queries.js';
 import { resendDelivery } from '../deliveries/resend.js';
 import {
   attachmentQuery,
@@ -14,12 +15,17 @@ import {
   resendReply,
 } from '../deliveries/schemas.js';
 import { idempotencyHeaders, idempotencyReservation, REPLAYED_HEADER, runOnceUnder } from '../services/send-once.js';
-import { authErrors, bearer, errorBody, idParams, page } from './schemas.js';
+import { authErrors, bearer, documentReply, errorBody, idParams, page } from './schemas.js';
 
 /** The workbook's bytes (a Buffer, sent as is): documented as a binary string. */
 const workbookBytes = z.any().meta({ type: 'string', format: 'binary' });
 
 const notFound = (id: string) => new AppError('NOT_FOUND', `No delivery with id ${id}`);
+/**
+ * An email is inert: its own styles and inline images, no scripts, forms or requests. The same policy
+ * as the schedule preview's (routes/schedule-actions.ts): both show shop data rendered by one template.
+ */
+const EMAIL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
 /** The delivery log: list, detail, the stored workbook (bearer or signed link) and resend. */
 export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -34,8 +40,9 @@ export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         tags: ['deliveries'],
         summary: 'The delivery log, newest first',
         description:
-          'Filters combine: `status`, `scheduleId`, `trigger`, and `from` (inclusive) / `to` (exclusive) on the ' +
-          'creation instant, ISO 8601 with a zone offset. Totals are decimal strings.',
+          'Filters combine: `status`, `scheduleId`, `trigger`, `transport` (`smtp` or `outbox`), and `from` ' +
+          '(inclusive) / `to` (exclusive) on the creation instant, ISO 8601 with a zone offset. Totals are ' +
+          'decimal strings.',
         security: bearer,
         querystring: deliveryListQuery,
         response: { 200: page(deliveryItem), ...authErrors },
@@ -63,6 +70,40 @@ export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const detail = await findDeliveryDetail(db, request.params.id);
       if (!detail) throw notFound(request.params.id);
       return detail;
+    },
+  );
+
+  app.get(
+    '/v1/deliveries/:id/email',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['deliveries'],
+        summary: 'The email as it was sent (HTML)',
+        description:
+          "The delivery's stored email content rendered by the mail worker's renderer (packages/emails). " +
+          'One difference: when a too-large workbook was left out and PUBLIC_URL is set, the sent note also ' +
+          'carried a signed download link, made at send time; here the note has none (download the workbook ' +
+          'from `/v1/deliveries/{id}/attachment`). 404 until the report is generated. Served with a CSP that ' +
+          'lets it run no script and load nothing.',
+        security: bearer,
+        params: idParams,
+        response: { 200: documentReply('text/html', 'The email’s HTML part', z.string()), ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const stored = await findEmailContent(db, id);
+      if (!stored) throw notFound(id);
+      if (!stored.content) {
+        throw new AppError('NOT_FOUND', `Delivery ${id} has no email yet: its report was not generated`);
+      }
+      const { html } = await renderReportEmail(stored.content);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', EMAIL_CSP)
+        .header('cache-control', 'private, no-store')
+        .send(html);
     },
   );
 

@@ -1,4 +1,5 @@
 import { DEMO_SCHEDULE_NAME, reportSchedule, smtpSettings } from '@reportmail/db';
+import { addDays } from '@reportmail/reports';
 import type { Queue } from 'bullmq';
 import { count, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -24,7 +25,18 @@ const overviewReply = z.object({
     demoSchedulePresent: z.boolean().describe('pnpm demo’s schedule (and so its shop data) is in this database'),
   }),
   queues: z.object({ reports: queueCounts, mail: queueCounts }),
+  thisWeek: z
+    .object({ from: z.string(), to: z.string() })
+    .describe('This week so far in defaultTimezone: Monday to today (YYYY-MM-DD), for GET /v1/report-data'),
 });
+
+/** Monday (ISO weeks) to today, as local dates in the zone. */
+export function weekSoFar(now: Date, timezone: string): { from: string; to: string } {
+  // en-CA writes dates as YYYY-MM-DD.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, dateStyle: 'short' }).format(now);
+  const daysSinceMonday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return { from: addDays(today, -daysSinceMonday), to: today };
+}
 
 async function countsOf(queue: Queue): Promise<z.infer<typeof queueCounts>> {
   const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
@@ -70,6 +82,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           demoSchedulePresent: (demo?.n ?? 0) > 0,
         },
         queues: { reports, mail },
+        thisWeek: weekSoFar(new Date(), deps.config.REPORT_TIMEZONE),
       };
     },
   );

@@ -73,6 +73,20 @@ describe('report data', () => {
     expect(utc.period.start).toBe('2026-03-02T00:00:00.000Z');
   });
 
+  it('leaves the payment rows out with rows=false, the totals and methods unchanged', async () => {
+    const full = await cliJson('2026-03-01', '2026-03-03', 'Asia/Manila');
+    const reply = await get('?from=2026-03-01&to=2026-03-03&rows=false');
+    expect(reply.statusCode).toBe(200);
+    const { sales, repairs, ...summary } = full;
+    expect([sales.length > 0, repairs.length > 0]).toEqual([true, true]);
+    expect(reply.json()).toEqual(summary);
+    expect((await get('?from=2026-03-02&rows=true')).json()).toEqual(
+      await cliJson('2026-03-02', '2026-03-02', 'Asia/Manila'),
+    );
+    const wrong = await get('?from=2026-03-02&rows=no');
+    expect([wrong.statusCode, wrong.json().details[0]?.field]).toEqual([400, queryField('rows')]);
+  });
+
   it('accepts a whole leap year (366 days)', async () => {
     const reply = await get('?from=2028-01-01&to=2028-12-31&tz=UTC');
     expect([reply.statusCode, reply.json().totals.transactions]).toEqual([200, 0]);

@@ -1,4 +1,11 @@
-import { buildReport, isValidTimeZone, periodFromLocalDates } from '@reportmail/reports';
+import {
+  buildReport,
+  computeReportSummary,
+  isValidTimeZone,
+  periodFromLocalDates,
+  summaryToJson,
+  withReportSnapshot,
+} from '@reportmail/reports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
@@ -16,6 +23,10 @@ const reportDataQuery = z
     to: localDate.optional(),
     /** IANA zone of the days; defaults to REPORT_TIMEZONE. */
     tz: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Manila').optional(),
+    rows: z
+      .enum(['true', 'false'])
+      .default('true')
+      .describe('`false`: totals and methods only, without the `sales` and `repairs` rows (a quick summary)'),
   })
   .superRefine((query, context) => {
     if (query.to === undefined) return;
@@ -76,8 +87,14 @@ const reportJson = z.object({
     transactionsDelta: z.number(),
     transactionsPercent: z.number().nullable(),
   }),
-  sales: z.array(z.object({ ...paymentRow, invoiceNo: z.string(), items: z.string() })),
-  repairs: z.array(z.object({ ...paymentRow, ticketNumber: z.string(), deviceType: z.string() })),
+  sales: z
+    .array(z.object({ ...paymentRow, invoiceNo: z.string(), items: z.string() }))
+    .optional()
+    .describe('Every sale payment; absent with rows=false'),
+  repairs: z
+    .array(z.object({ ...paymentRow, ticketNumber: z.string(), deviceType: z.string() }))
+    .optional()
+    .describe('Every repair payment; absent with rows=false'),
 });
 
 export const reportDataRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -91,15 +108,17 @@ export const reportDataRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         description:
           'Money received from `from` to `to` (local days, both inclusive, at most 366) in `tz` ' +
           '(default REPORT_TIMEZONE): totals, payment methods, the previous period of equal length and every ' +
-          'payment row, read from one consistent snapshot. Amounts are decimal strings.',
+          'payment row (not with `rows=false`), read from one consistent snapshot. Amounts are decimal strings.',
         security: bearer,
         querystring: reportDataQuery,
         response: { 200: reportJson, ...authErrors },
       },
     },
     async (request) => {
-      const { from, to = from, tz = deps.config.REPORT_TIMEZONE } = request.query;
-      return buildReport(deps.database.sql, periodFromLocalDates(from, to, tz));
+      const { from, to = from, tz = deps.config.REPORT_TIMEZONE, rows } = request.query;
+      const period = periodFromLocalDates(from, to, tz);
+      if (rows === 'true') return buildReport(deps.database.sql, period);
+      return withReportSnapshot(deps.database.sql, async (tx) => summaryToJson(await computeReportSummary(tx, period)));
     },
   );
 };

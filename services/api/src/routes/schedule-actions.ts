@@ -56,6 +56,15 @@ const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data
 /** The workbook's bytes (a Buffer, sent as is): documented as a binary string. */
 const workbookBytes = z.any().meta({ type: 'string', format: 'binary' });
 
+/**
+ * The period a send-now press is known by. One that runs up to the press (to date, or a cron schedule's
+ * span since its last run) ends a little later at every press: pressed again within the window it is the
+ * same period, so it is known by its start alone.
+ */
+function pressed(period: ReportPeriod, now: Date): { start: Date; end: Date } {
+  return period.end.getTime() === now.getTime() ? { start: period.start, end: period.start } : period;
+}
+
 /** Schedule actions: preview its runs and its email, send it now, send a test. */
 export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db, sql } = deps.database;
@@ -143,8 +152,11 @@ export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     async (request, reply) => {
       const schedule = await findSchedule(db, request.params.id);
       const { force = false, ...range } = request.body ?? {};
-      const period = requestedPeriod(schedule, { range, source: 'body', maxDays: MAX_RUN_DAYS, now: new Date() });
-      const repeatPress = force ? null : sendNowReservation(prefix, { scheduleId: schedule.id, period });
+      const now = new Date();
+      const period = requestedPeriod(schedule, { range, source: 'body', maxDays: MAX_RUN_DAYS, now });
+      const repeatPress = force
+        ? null
+        : sendNowReservation(prefix, { scheduleId: schedule.id, period: pressed(period, now) });
       const { value, replayed } = await runOnceUnder(deps.redis, [idempotency(request), repeatPress], () =>
         queueRun(schedule, { trigger: 'manual', period, to: null, actorId: request.user.sub }),
       );

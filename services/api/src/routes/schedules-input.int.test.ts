@@ -37,6 +37,7 @@ describe('schedules: who may do what, and what input is refused', () => {
     ['GET', `/v1/schedules/${id}/next-runs`, undefined, 'read'],
     ['GET', `/v1/schedules/${id}/preview`, undefined, 'read'],
     ['GET', `/v1/schedules/${id}/preview.xlsx`, undefined, 'read'],
+    ['POST', '/v1/schedules/timing', { frequency: 'daily' }, 'read'],
     ['POST', '/v1/schedules', daily, 'write'],
     ['PUT', `/v1/schedules/${id}`, daily, 'write'],
     ['PATCH', `/v1/schedules/${id}`, { enabled: false }, 'write'],
@@ -54,7 +55,7 @@ describe('schedules: who may do what, and what input is refused', () => {
     expect(answers).toEqual(routes().map(([method, url]) => `${method} ${url} 401 UNAUTHENTICATED`));
   });
 
-  it('lets a viewer read (schedules, next runs, previews) but not write (403, nothing changed)', async () => {
+  it('lets a viewer read (schedules, next runs, previews, draft timings) but not write (403, nothing changed)', async () => {
     const answers = [];
     for (const [method, url, body] of routes()) {
       answers.push(`${method} ${url} ${(await call('viewer', method, url, body)).statusCode}`);

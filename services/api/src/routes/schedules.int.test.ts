@@ -83,6 +83,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       // Planned at once (08:30 in Manila is 00:30 UTC), not only once the scheduler has synced.
       nextRunAt: expect.stringMatching(/T00:30:00\.000Z$/),
       enabledAt: created.createdAt,
+      description: 'Daily at 08:30, Asia/Manila',
+      lastDelivery: null,
     });
     expect(Date.parse(created.createdAt as string)).toBeGreaterThanOrEqual(before);
     expect((await call('viewer', 'GET', `/v1/schedules/${created.id}`)).json()).toEqual(created);
@@ -158,6 +160,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       nextRunAt: expect.stringMatching(/T1[34]:00:00\.000Z$/),
       // Still on: when it was switched on does not move.
       enabledAt,
+      description: 'Weekly on Monday at 09:00, America/New_York',
+      lastDelivery: null,
     });
     expect(Date.parse(replaced.updatedAt)).toBeGreaterThan(Date.parse(createdAt as string));
     expect((await audits(id)).at(-1)).toEqual({

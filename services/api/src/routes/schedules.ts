@@ -5,9 +5,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { recordAudit } from '../audit.js';
+import { draftTimingBody, draftTimingJson, draftTimingReply } from '../schedules/draft-timing.js';
 import { plannedNextRun } from '../schedules/periods.js';
 import { scheduleBody } from '../schedules/schedule-body.js';
 import {
+  anchorDateOf,
   changedFields,
   EDITABLE_FIELDS,
   type ScheduleRow,
@@ -19,6 +21,7 @@ import {
   announceScheduleChange,
   deleteSchedule,
   findSchedule,
+  findScheduleWithDelivery,
   listSchedules,
   updateSchedule,
 } from '../schedules/schedule-store.js';
@@ -66,9 +69,10 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async (request) => {
-      const { rows, total } = await listSchedules(db, request.query);
+      const { items, total } = await listSchedules(db, request.query);
       const { page: pageNumber, pageSize } = request.query;
-      return { items: rows.map(scheduleJson), page: pageNumber, pageSize, total };
+      const schedules = items.map(({ row, lastDelivery }) => scheduleJson(row, lastDelivery));
+      return { items: schedules, page: pageNumber, pageSize, total };
     },
   );
 
@@ -84,7 +88,33 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         response: { 200: scheduleReply, ...authErrors },
       },
     },
-    async (request) => scheduleJson(await findSchedule(db, request.params.id)),
+    async (request) => {
+      const { row, lastDelivery } = await findScheduleWithDelivery(db, request.params.id);
+      return scheduleJson(row, lastDelivery);
+    },
+  );
+
+  app.post(
+    '/v1/schedules/timing',
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary: 'What a timing means, before it is saved',
+        description:
+          'For a schedule being edited: the words for its timing, its next runs with the period and email ' +
+          'subject of each, and the period a send now would cover, from the scheduler’s own functions. Takes ' +
+          'and checks the timing fields as POST /v1/schedules does (errors name `body.<field>`); writes nothing.',
+        security: bearer,
+        body: draftTimingBody(deps.config.REPORT_TIMEZONE),
+        response: { 200: draftTimingReply, ...authErrors },
+      },
+    },
+    async (request) => {
+      const { count, after, ...timing } = request.body;
+      const now = after ? new Date(after) : new Date();
+      return draftTimingJson({ ...timing, anchorDate: anchorDateOf(timing, now) }, now, count);
+    },
   );
 
   app.post(
@@ -114,7 +144,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         return created;
       });
       await announceScheduleChange(deps, request.log, row.id);
-      return reply.status(201).send(scheduleJson(row));
+      return reply.status(201).send(scheduleJson(row, null));
     },
   );
 
@@ -135,7 +165,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (request) => {
       const { id } = request.params;
       const now = new Date();
-      const row = await db.transaction(async (tx) => {
+      const saved = await db.transaction(async (tx) => {
         const before = await findSchedule(tx, id, { forUpdate: true });
         const after = await updateSchedule(tx, id, withNextRun(scheduleValues(request.body, before, now), now));
         await recordAudit(tx, {
@@ -144,10 +174,10 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           target: target(id),
           details: { name: after.name, changed: changedFields(before, after) },
         });
-        return after;
+        return findScheduleWithDelivery(tx, id);
       });
       await announceScheduleChange(deps, request.log, id);
-      return scheduleJson(row);
+      return scheduleJson(saved.row, saved.lastDelivery);
     },
   );
 
@@ -171,7 +201,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const { id } = request.params;
       const { enabled } = request.body;
       const now = new Date();
-      const row = await db.transaction(async (tx) => {
+      const saved = await db.transaction(async (tx) => {
         const before = await findSchedule(tx, id, { forUpdate: true });
         if (enabled && before.recipientsTo.length === 0) {
           throw invalidField(
@@ -189,10 +219,10 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           target: target(id),
           details: { name: after.name, changed: before.enabled === enabled ? [] : ['enabled'] },
         });
-        return after;
+        return findScheduleWithDelivery(tx, id);
       });
       await announceScheduleChange(deps, request.log, id);
-      return scheduleJson(row);
+      return scheduleJson(saved.row, saved.lastDelivery);
     },
   );
 

@@ -61,7 +61,11 @@ describe('SMTP settings: read, save, verify', () => {
   });
 
   it('needs a signed-in user, and the admin role to save or verify', async () => {
-    const unauthenticated = { error: 'UNAUTHENTICATED', message: 'A valid bearer token is required', details: [] };
+    const unauthenticated = {
+      error: 'UNAUTHENTICATED',
+      message: 'A valid bearer token (or a signed-in console session) is required',
+      details: [],
+    };
     const forbidden = { error: 'FORBIDDEN', message: 'This needs the admin role', details: [] };
     expect(await call('anonymous', 'GET', SETTINGS_URL)).toEqual({ status: 401, body: unauthenticated });
     expect(await call('anonymous', 'PUT', SETTINGS_URL, settings())).toEqual({ status: 401, body: unauthenticated });
@@ -200,6 +204,7 @@ describe('SMTP settings: read, save, verify', () => {
       body: {
         ok: false,
         code: 'AUTH_FAILED',
+        field: 'password',
         hint:
           'The server rejected the username or password. Check both; providers with two-step sign-in (Gmail, ' +
           'Google Workspace, Outlook) need an app password, and some need SMTP AUTH switched on for the mailbox.',
@@ -215,6 +220,7 @@ describe('SMTP settings: read, save, verify', () => {
       body: {
         ok: false,
         code: 'CONNECTION_REFUSED',
+        field: 'port',
         hint: `Nothing accepts connections on 127.0.0.1:${closedPort}: check the host and the port (${TLS_PORTS}).`,
         serverMessage: `connect ECONNREFUSED 127.0.0.1:${closedPort}`,
       },
@@ -227,8 +233,22 @@ describe('SMTP settings: read, save, verify', () => {
       body: {
         ok: false,
         code: 'TLS_MODE_MISMATCH',
+        field: 'security',
         hint: `The connection to 127.0.0.1:${sink.port} failed with security "tls": ${TLS_PORTS}.`,
         serverMessage: 'wrong version number',
+      },
+    });
+  });
+
+  it('reports STARTTLS asked of a server that does not offer it, pointing at the security field', async () => {
+    expect(await call('admin', 'POST', VERIFY_URL, { security: 'starttls' })).toEqual({
+      status: 200,
+      body: {
+        ok: false,
+        code: 'STARTTLS_UNAVAILABLE',
+        field: 'security',
+        hint: `127.0.0.1:${sink.port} does not offer STARTTLS: ${TLS_PORTS}.`,
+        serverMessage: '500 Error: command not recognized',
       },
     });
   });
@@ -254,7 +274,7 @@ describe('SMTP settings: read, save, verify', () => {
   it('records every change and test in the audit log, without secrets', async () => {
     const rows = await auditRows();
     const actions = rows.map((row) => row.action);
-    expect(actions).toEqual([...Array(12).fill('smtp.update'), ...Array(8).fill('smtp.verify')]);
+    expect(actions).toEqual([...Array(12).fill('smtp.update'), ...Array(9).fill('smtp.verify')]);
     expect(rows[0]).toEqual({
       action: 'smtp.update',
       actorId: fixture.admin.id,
@@ -273,6 +293,14 @@ describe('SMTP settings: read, save, verify', () => {
       { ok: false, code: 'AUTH_FAILED', login: null, host: '127.0.0.1', port: rejecting.port, security: 'none' },
       { ok: false, code: 'CONNECTION_REFUSED', login: null, host: '127.0.0.1', port: closedPort, security: 'none' },
       { ok: false, code: 'TLS_MODE_MISMATCH', login: null, host: '127.0.0.1', port: sink.port, security: 'tls' },
+      {
+        ok: false,
+        code: 'STARTTLS_UNAVAILABLE',
+        login: null,
+        host: '127.0.0.1',
+        port: sink.port,
+        security: 'starttls',
+      },
       { ok: false, code: 'CONNECTION_REFUSED', login: null, host: 'localhost', port: closedPort, security: 'none' },
     ]);
   });

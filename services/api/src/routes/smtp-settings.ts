@@ -77,7 +77,8 @@ export const smtpSettingsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
           'before saving (a blank password means the saved one, for the saved host only). Connects, upgrades to ' +
           'TLS as configured and logs in; sends no mail. Answers 200 `{ok: true, login, note}` (`login: not_tested` ' +
           'with a note when the server offers no AUTH, so a username and password could not be tried), or 200 `{ok: false, code, ' +
-          `hint, serverMessage}\` with what to change. ${HOST_RULES} Counts against the per-user send limit; ` +
+          'hint, field, serverMessage}` with what to change and `field`, the setting it is about (host, port, security, ' +
+          `username or password; null when no one setting is). ${HOST_RULES} Counts against the per-user send limit; ` +
           'records an `smtp.verify` audit entry.',
         security: bearer,
         body: smtpVerifyBody,

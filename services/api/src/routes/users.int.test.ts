@@ -194,6 +194,92 @@ describe('users', () => {
     });
   });
 
+  describe('POST /v1/users/:id/password', () => {
+    const RESET_PASSWORD = 'reset by the admin 42';
+    const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+    let forgetful: { id: string; token: string };
+    const reset = (caller: 'admin' | 'viewer' | 'anonymous', id: string, body: object) =>
+      call(caller, 'POST', `/v1/users/${id}/password`, body);
+    const hashOf = async (id: string) =>
+      (await fixture.database.db.select().from(adminUser).where(eq(adminUser.id, id)))[0]?.passwordHash;
+
+    beforeAll(async () => {
+      forgetful = await addUser('forgetful@shop.example', 'viewer');
+    });
+
+    it.each([
+      [
+        'a viewer',
+        'viewer',
+        'FORGETFUL',
+        { password: RESET_PASSWORD },
+        403,
+        'FORBIDDEN',
+        'This needs the admin role',
+        [],
+      ],
+      [
+        'a weak password',
+        'admin',
+        'FORGETFUL',
+        { password: 'too short' },
+        400,
+        'VALIDATION',
+        'body.password: must be at least 12 characters',
+        [{ field: 'body.password', message: 'must be at least 12 characters' }],
+      ],
+      [
+        'an unknown field',
+        'admin',
+        'FORGETFUL',
+        { password: RESET_PASSWORD, role: 'admin' },
+        400,
+        'VALIDATION',
+        'body.role: is not a field of this request',
+        [{ field: 'body.role', message: 'is not a field of this request' }],
+      ],
+      ['an unknown id', 'admin', UNKNOWN, { password: RESET_PASSWORD }, 404, 'NOT_FOUND', `No user ${UNKNOWN}`, []],
+      [
+        "the admin's own password",
+        'admin',
+        'SELF',
+        { password: RESET_PASSWORD },
+        409,
+        'CONFLICT',
+        'Change your own password under My account: it needs your current password',
+        [],
+      ],
+    ] as const)('refuses %s, changing nothing', async (_, caller, target, body, status, error, message, details) => {
+      const id = target === 'FORGETFUL' ? forgetful.id : target === 'SELF' ? fixture.admin.id : target;
+      const before = await hashOf(id);
+      const reply = await reset(caller, id, body);
+      expect([reply.statusCode, reply.json()]).toEqual([status, { error, message, details }]);
+      expect(await hashOf(id)).toBe(before);
+    });
+
+    it('needs a signed-in user', async () => {
+      const reply = await reset('anonymous', forgetful.id, { password: RESET_PASSWORD });
+      expect(reply.statusCode).toBe(401);
+    });
+
+    it("sets another user's password, audited without it; tokens already issued stay valid", async () => {
+      const reply = await reset('admin', forgetful.id, { password: RESET_PASSWORD });
+      expect([reply.statusCode, reply.body]).toEqual([204, '']);
+      expect((await login('forgetful@shop.example', TEST_PASSWORD)).statusCode).toBe(401);
+      expect((await login('forgetful@shop.example', RESET_PASSWORD)).statusCode).toBe(200);
+      const me = await fixture.app.inject({
+        method: 'GET',
+        url: '/v1/me',
+        headers: { authorization: `Bearer ${forgetful.token}` },
+      });
+      expect(me.statusCode).toBe(200);
+      expect(await auditOf('user.password_reset')).toEqual([
+        { actorId: fixture.admin.id, target: `user:${forgetful.id}`, details: { email: 'forgetful@shop.example' } },
+      ]);
+      expect(fixture.logs.filter((line) => line.includes(RESET_PASSWORD))).toEqual([]);
+    });
+  });
+
   // Last: whichever admin loses the race is disabled afterwards.
   it('keeps the last active admin when two admins disable each other at once', async () => {
     const other = await addUser('second@shop.example', 'admin');

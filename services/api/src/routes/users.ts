@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { changeOwnPassword, createUser, listUsers, updateUser } from '../users/users.js';
+import { changeOwnPassword, createUser, listUsers, resetPassword, updateUser } from '../users/users.js';
 import { authErrors, bearer, emailAddress, errorBody, idParams, page, pageQuery } from './schemas.js';
 
 const role = z.enum(['admin', 'viewer']);
@@ -21,6 +21,7 @@ const updateBody = z
   .strictObject({ role: role.optional(), disabled: z.boolean().optional() })
   .refine((body) => body.role !== undefined || body.disabled !== undefined, 'give role, disabled or both');
 const passwordBody = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword });
+const resetBody = z.strictObject({ password: newPassword });
 
 const writeErrors = { ...authErrors, 409: errorBody };
 
@@ -70,6 +71,29 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
       },
     },
     async (request) => updateUser(db, request.user.sub, request.params.id, request.body),
+  );
+
+  app.post(
+    '/v1/users/:id/password',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['users'],
+        summary: "Set another user's password (admin), e.g. when they forgot it",
+        description:
+          "Same rule as a new user's password. Your own password is changed with PUT /v1/me/password, which asks " +
+          'for the current one (409 here). Tokens the user already holds stay valid until they expire: disable ' +
+          'the user to end their access at once. Records a `user.password_reset` audit entry (never the password).',
+        security: bearer,
+        params: idParams,
+        body: resetBody,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(db, request.user.sub, request.params.id, request.body.password);
+      return reply.status(204).send(null);
+    },
   );
 
   app.put(

@@ -1,4 +1,5 @@
-import { WEEKDAYS } from '@reportmail/schedules';
+import type { PeriodMode } from '@reportmail/reports';
+import { type ScheduleTiming, WEEKDAYS } from '@reportmail/schedules';
 import { z } from 'zod';
 import { emailAddress, headerText } from '../routes/schemas.js';
 import { periodModeProblems, timingProblems } from './timing-checks.js';
@@ -47,6 +48,32 @@ const nullableText = (max: number) =>
     .transform((value) => value || null);
 
 /**
+ * The fields that say when a schedule sends and what each send reports on: part of the schedule body, and
+ * all of a draft timing (POST /v1/schedules/timing), so both take and default them alike.
+ */
+export function timingFields(defaultTimezone: string) {
+  return {
+    frequency: z.enum(FREQUENCIES),
+    /** `HH:MM` local to `timezone`. */
+    sendTime: z.string().trim().max(5).default('09:00'),
+    timezone: z.string().trim().max(64).default(defaultTimezone),
+    cronExpression: nullableText(120),
+    /** `YYYY-MM-DD`: every_3_days counts from it (the day of the request, in `timezone`, when left out). */
+    anchorDate: nullableText(10),
+    /** The day weekly schedules run on. */
+    weekday: z.enum(WEEKDAYS).nullable().default(null),
+    periodMode: z.enum(PERIOD_MODES).default('previous_days'),
+  };
+}
+
+/** The timing's problems (the scheduler's own checks) as issues naming their fields. */
+export function addTimingIssues(timing: ScheduleTiming & { periodMode: PeriodMode }, context: z.RefinementCtx) {
+  for (const problem of [...timingProblems(timing), ...periodModeProblems(timing)]) {
+    context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  }
+}
+
+/**
  * A schedule as POST and PUT take it (PUT replaces every editable field: a field left out takes its
  * default). Timing is checked with the scheduler's own functions; errors name `body.<field>`.
  */
@@ -55,16 +82,7 @@ export function scheduleBody(defaultTimezone: string) {
     .strictObject({
       name: headerText(MAX_NAME_LENGTH),
       enabled: z.boolean().default(false),
-      frequency: z.enum(FREQUENCIES),
-      /** `HH:MM` local to `timezone`. */
-      sendTime: z.string().trim().max(5).default('09:00'),
-      timezone: z.string().trim().max(64).default(defaultTimezone),
-      cronExpression: nullableText(120),
-      /** `YYYY-MM-DD`: every_3_days counts from it (the day of the request, in `timezone`, when left out). */
-      anchorDate: nullableText(10),
-      /** The day weekly schedules run on. */
-      weekday: z.enum(WEEKDAYS).nullable().default(null),
-      periodMode: z.enum(PERIOD_MODES).default('previous_days'),
+      ...timingFields(defaultTimezone),
       recipients: recipientsBody.default({ to: [], cc: [], bcc: [] }),
       /** The From name of this schedule's emails (the SMTP settings' name when null). */
       senderName: headerText(MAX_NAME_LENGTH).nullable().default(null),
@@ -78,9 +96,7 @@ export function scheduleBody(defaultTimezone: string) {
           message: 'needs at least one address while the schedule is enabled',
         });
       }
-      for (const problem of [...timingProblems(schedule), ...periodModeProblems(schedule)]) {
-        context.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-      }
+      addTimingIssues(schedule, context);
     });
 }
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { reportSchedule } from '@reportmail/db';
-import { WEEKDAYS } from '@reportmail/schedules';
+import { deliveryStatus, deliveryTrigger, type reportSchedule } from '@reportmail/db';
+import { describeSchedule, WEEKDAYS } from '@reportmail/schedules';
 import { z } from 'zod';
 import { localDateTime } from './periods.js';
 import {
@@ -15,6 +15,24 @@ export type ScheduleRow = typeof reportSchedule.$inferSelect;
 type ScheduleValues = Omit<typeof reportSchedule.$inferInsert, 'id' | 'createdAt'>;
 
 const instant = z.string().describe('ISO 8601 instant (UTC)');
+
+/** The newest delivery of a schedule, whatever started it. */
+export type LastDelivery = {
+  id: string;
+  status: (typeof deliveryStatus.enumValues)[number];
+  trigger: (typeof deliveryTrigger.enumValues)[number];
+  createdAt: Date;
+};
+
+const lastDeliveryReply = z
+  .object({
+    id: z.string(),
+    status: z.enum(deliveryStatus.enumValues),
+    trigger: z.enum(deliveryTrigger.enumValues),
+    createdAt: instant,
+  })
+  .nullable()
+  .describe('The schedule’s newest delivery (scheduled, catch-up, manual or test); null before its first');
 
 /** A schedule as the API shows it. */
 export const scheduleReply = z.object({
@@ -36,6 +54,8 @@ export const scheduleReply = z.object({
   lastSentAt: instant.nullable(),
   nextRunAt: instant.nullable().describe('Kept by the scheduler: updated once it has synced a change'),
   enabledAt: instant.nullable().describe('When the schedule was last switched on; catch-up never reaches before it'),
+  description: z.string().describe('When it sends, in words: "Weekly on Monday at 08:00, Asia/Manila"'),
+  lastDelivery: lastDeliveryReply,
 });
 
 export type ScheduleJson = z.infer<typeof scheduleReply>;
@@ -46,7 +66,16 @@ export function recipientsOf(row: ScheduleRow): Recipients {
   return { to: row.recipientsTo, cc: row.recipientsCc, bcc: row.recipientsBcc };
 }
 
-export function scheduleJson(row: ScheduleRow): ScheduleJson {
+export function scheduleJson(row: ScheduleRow, lastDelivery: LastDelivery | null): ScheduleJson {
+  return {
+    ...fieldsJson(row),
+    description: describeSchedule(row),
+    lastDelivery: lastDelivery && { ...lastDelivery, createdAt: lastDelivery.createdAt.toISOString() },
+  };
+}
+
+/** The row's own columns as the API names them. */
+function fieldsJson(row: ScheduleRow): Omit<ScheduleJson, 'description' | 'lastDelivery'> {
   return {
     id: row.id,
     name: row.name,
@@ -119,6 +148,6 @@ export const EDITABLE_FIELDS = [
 
 /** Which editable fields differ (for the audit entry: names only, never addresses). */
 export function changedFields(before: ScheduleRow, after: ScheduleRow): string[] {
-  const [old, current] = [scheduleJson(before), scheduleJson(after)];
+  const [old, current] = [fieldsJson(before), fieldsJson(after)];
   return EDITABLE_FIELDS.filter((field) => !isDeepStrictEqual(old[field], current[field]));
 }

@@ -1,11 +1,11 @@
-import { type Db, reportSchedule } from '@reportmail/db';
+import { type Db, delivery, reportSchedule } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
 import { publishScheduleChange } from '@reportmail/queue';
-import { asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../app.js';
 import type { DbExecutor } from '../audit.js';
-import type { ScheduleRow } from './schedule-rows.js';
+import type { LastDelivery, ScheduleRow } from './schedule-rows.js';
 
 const notFound = (id: string) => new AppError('NOT_FOUND', `No schedule ${id}`);
 
@@ -33,21 +33,55 @@ export async function deleteSchedule(tx: DbExecutor, id: string): Promise<{ id: 
   return row;
 }
 
+export type ScheduleWithDelivery = { row: ScheduleRow; lastDelivery: LastDelivery | null };
+
+/**
+ * Schedules with their newest delivery, in one query: a lateral join picks each one's newest row through
+ * the (schedule_id, created_at) index, however many schedules a page shows.
+ */
+function schedulesWithLastDelivery(db: DbExecutor) {
+  const newest = db
+    .select({
+      id: delivery.id,
+      status: delivery.status,
+      trigger: delivery.trigger,
+      createdAt: delivery.createdAt,
+    })
+    .from(delivery)
+    .where(eq(delivery.scheduleId, reportSchedule.id))
+    .orderBy(desc(delivery.createdAt), desc(delivery.id))
+    .limit(1)
+    .as('last_delivery');
+  return db
+    .select({
+      row: reportSchedule,
+      // Drizzle gives null for a left-joined object whose columns are all null: a schedule not yet sent.
+      lastDelivery: { id: newest.id, status: newest.status, trigger: newest.trigger, createdAt: newest.createdAt },
+    })
+    .from(reportSchedule)
+    .leftJoinLateral(newest, sql`true`);
+}
+
+/** The schedule with its newest delivery, or a 404. */
+export async function findScheduleWithDelivery(db: DbExecutor, id: string): Promise<ScheduleWithDelivery> {
+  const [found] = await schedulesWithLastDelivery(db).where(eq(reportSchedule.id, id));
+  if (!found) throw notFound(id);
+  return found;
+}
+
 /** A page of schedules in name order, ignoring case (the same whatever the database's collation). */
 export async function listSchedules(
   db: Db,
   query: { page: number; pageSize: number; enabled?: boolean | undefined },
-): Promise<{ rows: ScheduleRow[]; total: number }> {
+): Promise<{ items: ScheduleWithDelivery[]; total: number }> {
   const where: SQL | undefined = query.enabled === undefined ? undefined : eq(reportSchedule.enabled, query.enabled);
-  const rows = await db
-    .select()
-    .from(reportSchedule)
+  const items = await schedulesWithLastDelivery(db)
     .where(where)
     .orderBy(sql`lower(${reportSchedule.name})`, asc(reportSchedule.name), asc(reportSchedule.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const [total] = await db.select({ value: count() }).from(reportSchedule).where(where);
-  return { rows, total: total?.value ?? 0 };
+  return { items, total: total?.value ?? 0 };
 }
 
 /**

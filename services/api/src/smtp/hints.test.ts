@@ -59,6 +59,15 @@ const errors = {
     originalCode: 'DEPTH_ZERO_SELF_SIGNED_CERT',
     command: 'CONN',
   },
+  // Node's checkServerIdentity error, as nodemailer passes it on (its code kept as originalCode).
+  otherName: {
+    message:
+      "Hostname/IP does not match certificate's altnames: Host: smtp.shop.example. is not in the cert's altnames: DNS:mail.example.net",
+    reason: "Host: smtp.shop.example. is not in the cert's altnames: DNS:mail.example.net",
+    code: 'ESOCKET',
+    originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+    command: 'CONN',
+  },
   greetingTimeout: {
     message: 'Greeting never received',
     timeoutType: 'GREETING_TIMEOUT',
@@ -119,9 +128,29 @@ describe('smtpVerifyHint', () => {
     expect(smtpVerifyHint(error, settings(overrides)).code).toBe(code);
   });
 
+  it.each([
+    ['a refused login', 'AUTH_FAILED', 'password', errors.authRejected, {}],
+    ['a login without a password', 'AUTH_FAILED', 'password', errors.missingPassword, { password: null }],
+    ['tls against a plain server', 'TLS_MODE_MISMATCH', 'security', errors.tlsToPlain, { security: 'tls' }],
+    ['no greeting on 465', 'TLS_MODE_MISMATCH', 'security', errors.greetingTimeout, { port: 465 }],
+    ['starttls against a server without it', 'STARTTLS_UNAVAILABLE', 'security', errors.noStarttls, {}],
+    ['a certificate for another name', 'CERTIFICATE', 'host', errors.otherName, { port: 465, security: 'tls' }],
+    ['a self-signed certificate', 'CERTIFICATE', null, errors.selfSigned, { port: 465, security: 'tls' }],
+    ['a host that does not resolve', 'HOST_NOT_FOUND', 'host', errors.notFound, {}],
+    ['a refused connection', 'CONNECTION_REFUSED', 'port', errors.refused, {}],
+    ['a connection timeout', 'TIMEOUT', 'port', errors.connectTimeout, {}],
+    ['an unreachable host', 'TIMEOUT', 'port', errors.unreachable, {}],
+    ['a closed connection', 'CONNECTION_CLOSED', 'port', errors.closed, { port: 2525 }],
+    ['a 421 at EHLO', 'SERVER_REJECTED', null, errors.tempFailure, {}],
+    ['something else', 'UNKNOWN', null, new Error('boom'), {}],
+  ] as const)('points %s (%s) at the %s field', (_, code, field, error, overrides) => {
+    expect(smtpVerifyHint(error, settings(overrides))).toMatchObject({ code, field });
+  });
+
   it('explains a refused login, with the App Password for Gmail', () => {
     expect(smtpVerifyHint(errors.authRejected, settings())).toEqual({
       code: 'AUTH_FAILED',
+      field: 'password',
       hint:
         'The server rejected the username or password. Check both; providers with two-step sign-in (Gmail, ' +
         'Google Workspace, Outlook) need an app password, and some need SMTP AUTH switched on for the mailbox.',

@@ -16,10 +16,16 @@ export const SMTP_VERIFY_CODES = [
 ] as const;
 export type SmtpVerifyCode = (typeof SMTP_VERIFY_CODES)[number];
 
+/** The settings form fields a hint can be about. */
+export const SMTP_HINT_FIELDS = ['host', 'port', 'security', 'username', 'password'] as const;
+export type SmtpHintField = (typeof SMTP_HINT_FIELDS)[number];
+
 export type SmtpVerifyFailure = {
   code: SmtpVerifyCode;
   /** What the admin can change to make it work. */
   hint: string;
+  /** The form field the hint is about, so a client can show it there; null when no one field is at fault. */
+  field: SmtpHintField | null;
   /** The server's reply, or the network or TLS error, as text; never the password. */
   serverMessage: string;
 };
@@ -44,6 +50,8 @@ type NodemailerError = {
 const TLS_PORTS = 'port 465 uses implicit TLS (security: tls); ports 587 and 25 use STARTTLS (security: starttls)';
 const CERTIFICATE_CODES =
   /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH/;
+/** The certificate is fine but names another host (Node's `checkServerIdentity`: "Hostname/IP does not match"). */
+const CERTIFICATE_NAME = /ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH|does not match certificate/i;
 const NOT_TLS = /wrong version number|packet length too long|unknown protocol|WRONG_VERSION_NUMBER/i;
 const GMAIL = /gmail|googlemail|google\.com|Application-specific password|5\.7\.9/i;
 const SERVER_MESSAGE_MAX = 300;
@@ -56,7 +64,12 @@ const SERVER_MESSAGE_MAX = 300;
 export function smtpVerifyHint(error: unknown, settings: HintSettings): SmtpVerifyFailure {
   const smtp = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NodemailerError;
   const code = classify(smtp, settings);
-  return { code, hint: hintFor(code, smtp, settings), serverMessage: serverMessageOf(smtp, settings) };
+  return {
+    code,
+    hint: hintFor(code, smtp, settings),
+    field: fieldFor(code, smtp),
+    serverMessage: serverMessageOf(smtp, settings),
+  };
 }
 
 function classify(smtp: NodemailerError, settings: HintSettings): SmtpVerifyCode {
@@ -114,6 +127,33 @@ function hintFor(code: SmtpVerifyCode, smtp: NodemailerError, settings: HintSett
       return `The server refused the session (${smtp.responseCode}); its message below says why.`;
     case 'UNKNOWN':
       return 'The mail server could not be reached; the message below has the details.';
+  }
+}
+
+/**
+ * Which field the hint asks to change. A refused login is most often the password (the username is usually
+ * the address itself); a certificate for another name means the host was typed differently from it, while a
+ * self-signed or expired one is the server's to fix; a refused or silent connection points at the port (the
+ * host resolved). SERVER_REJECTED and UNKNOWN name no field: the server's message is all there is.
+ */
+function fieldFor(code: SmtpVerifyCode, smtp: NodemailerError): SmtpHintField | null {
+  switch (code) {
+    case 'AUTH_FAILED':
+      return 'password';
+    case 'TLS_MODE_MISMATCH':
+    case 'STARTTLS_UNAVAILABLE':
+      return 'security';
+    case 'CERTIFICATE':
+      return CERTIFICATE_NAME.test(`${smtp.originalCode ?? ''} ${smtp.message ?? ''}`) ? 'host' : null;
+    case 'HOST_NOT_FOUND':
+      return 'host';
+    case 'CONNECTION_REFUSED':
+    case 'TIMEOUT':
+    case 'CONNECTION_CLOSED':
+      return 'port';
+    case 'SERVER_REJECTED':
+    case 'UNKNOWN':
+      return null;
   }
 }
 

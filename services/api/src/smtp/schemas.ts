@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { emailAddress, headerText } from '../routes/schemas.js';
-import { SMTP_VERIFY_CODES } from './hints.js';
+import { SMTP_HINT_FIELDS, SMTP_VERIFY_CODES } from './hints.js';
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
@@ -93,6 +93,10 @@ export const smtpVerifyReply = z.union([
     ok: z.literal(false),
     code: z.enum(SMTP_VERIFY_CODES),
     hint: z.string(),
+    field: z
+      .enum(SMTP_HINT_FIELDS)
+      .nullable()
+      .describe('The settings field the hint is about (to show it beside that input); null when none is'),
     serverMessage: z.string(),
   }),
 ]);

@@ -142,3 +142,28 @@ export async function changeOwnPassword(
     await recordAudit(tx, { actorId: userId, action: 'user.password', target: `user:${userId}` });
   });
 }
+
+/**
+ * An admin sets another user's password (they forgot theirs). Not one's own: that goes through
+ * changeOwnPassword, which asks for the current one, so a borrowed session cannot lock its owner out.
+ */
+export async function resetPassword(db: Db, actorId: string, id: string, password: string): Promise<void> {
+  if (id === actorId) {
+    throw new AppError('CONFLICT', 'Change your own password under My account: it needs your current password');
+  }
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(adminUser)
+      .set({ passwordHash })
+      .where(eq(adminUser.id, id))
+      .returning({ email: adminUser.email });
+    if (!user) throw new AppError('NOT_FOUND', `No user ${id}`);
+    await recordAudit(tx, {
+      actorId,
+      action: 'user.password_reset',
+      target: `user:${id}`,
+      details: { email: user.email },
+    });
+  });
+}

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { adminUser } from '@reportmail/db';
 import { hashPassword } from '@reportmail/secrets';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../docs-screenshots-render.js';
 import { createPipeline, type Pipeline } from '../harness.js';
 
@@ -114,7 +114,12 @@ export function expiredSessionToken(user: { id: string; email: string; role: str
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+export type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+};
 
 /** axe-core's serious and critical violations on the page as it is now (WCAG 2 A/AA rules and best practices). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
@@ -126,5 +131,21 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target }) => ({ target })) }));
+    .map(({ id, impact, help, nodes }) => ({
+      ...{ id, impact, help },
+      nodes: nodes.map(({ target, html, failureSummary }) => ({ target, html: html.slice(0, 160), failureSummary })),
+    }));
+}
+
+/** The message shown beside a labelled input (Mantine links it with aria-describedby), or null. */
+export async function fieldError(input: Locator): Promise<string | null> {
+  if ((await input.getAttribute('aria-invalid')) !== 'true') return null;
+  return input.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id))
+      .filter((described) => described?.id.endsWith('-error'))
+      .map((described) => described?.textContent ?? '')
+      .join(' '),
+  );
 }

@@ -16,7 +16,7 @@ describe.skipIf(!chromiumPath)('the console session in Chromium', () => {
 
   it('signs in, and a wrong password says so without leaving the page', async () => {
     const page = await stack.newPage();
-    await page.goto(`${stack.baseUrl}/`);
+    await page.goto(`${stack.baseUrl}/`, { waitUntil: 'commit' });
     await page.waitForURL(`${stack.baseUrl}/sign-in`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByRole('textbox', { name: 'Password' }).fill('not the password');
@@ -40,7 +40,8 @@ describe.skipIf(!chromiumPath)('the console session in Chromium', () => {
     const [admin] = await stack.pipeline.database.db.select().from(adminUser).where(eq(adminUser.email, ADMIN.email));
     const expired = expiredSessionToken({ id: admin?.id ?? '', email: ADMIN.email, role: 'admin' });
     await page.context().addCookies([{ name: 'reportmail_session', value: expired, url: stack.baseUrl }]);
-    await page.goto(`${stack.baseUrl}/deliveries?status=sent`);
+    // The page sends itself to sign-in as it loads: wait for the response, not for a load that is cut short.
+    await page.goto(`${stack.baseUrl}/deliveries?status=sent`, { waitUntil: 'commit' });
     await page.waitForURL(`${stack.baseUrl}/sign-in?next=${encodeURIComponent('/deliveries?status=sent')}`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
@@ -69,7 +70,7 @@ describe.skipIf(!chromiumPath)('the console session in Chromium', () => {
 
   it('the session opens Bull Board and Swagger UI too, and the old sign-in address leads to the console', async () => {
     const page = await stack.newPage();
-    await page.goto(`${stack.baseUrl}/admin/queues`);
+    await page.goto(`${stack.baseUrl}/admin/queues`, { waitUntil: 'commit' });
     await page.waitForURL(`${stack.baseUrl}/sign-in?next=${encodeURIComponent('/admin/queues')}`);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);

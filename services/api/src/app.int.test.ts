@@ -48,7 +48,9 @@ describe('the admin API: login and tokens', () => {
     const reply = await login({ email: 'OWNER@shop.example', password: TEST_PASSWORD });
     expect(reply.statusCode).toBe(200);
     const cookie = String(reply.headers['set-cookie']);
-    expect(cookie).toMatch(/^reportmail_session=[\w.-]+; Path=\/admin; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(
+      /^reportmail_session=[\w.-]+; Path=\/; HttpOnly; SameSite=Strict,reportmail_csrf=[\w-]+; Path=\/; SameSite=Strict$/,
+    );
     const { token, role } = reply.json();
     expect(role).toBe('admin');
     expect((await me(token)).json()).toEqual({ id: userId, email: 'owner@shop.example', role: 'admin' });

@@ -16,9 +16,9 @@ async function typecheckPlan(filter: string): Promise<Map<string, DryRunTask>> {
 }
 
 describe('pnpm test', () => {
-  it('checks PostgreSQL and Redis before the long typecheck, then lints and runs the tests', () => {
+  it('checks PostgreSQL and Redis before the long typecheck, then lints, builds the console and runs the tests', () => {
     expect(readPackageJson('.').scripts?.test).toBe(
-      'tsx packages/testing/src/preflight.ts && pnpm typecheck && pnpm lint && pnpm test:run',
+      'tsx packages/testing/src/preflight.ts && pnpm typecheck && pnpm lint && pnpm build:console && pnpm test:run',
     );
   });
 

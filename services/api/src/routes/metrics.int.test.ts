@@ -69,7 +69,7 @@ describe('GET /metrics', () => {
     if (status === 401) {
       expect(reply.json()).toEqual({
         error: 'UNAUTHENTICATED',
-        message: 'A valid bearer token is required',
+        message: 'A valid bearer token (or a signed-in console session) is required',
         details: [],
       });
     }

@@ -24,7 +24,13 @@ export async function screenshotConsole(chromiumPath: string, outDir: string): P
         const overflow = await sidewaysOverflow(page);
         if (overflow > 0) throw new Error(`${screen.name} spills ${overflow} px sideways at ${width} px`);
         const name = `console-${screen.name}-${width}`;
-        await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+        // A full-page capture leaves a sandboxed (out-of-process) email frame blank below the fold: the
+        // window is made as tall as the page instead, so everything is on screen when it is taken.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.setViewportSize({ width, height });
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.screenshot({ path: join(outDir, `${name}.png`) });
+        await page.setViewportSize({ width, height: 900 });
         written.push(name);
         if (screen.signedOut) await page.context().close();
       }

@@ -1,5 +1,7 @@
-// The console's session in a real browser: sign-in, expiry back to where one was, CSRF on cookie writes.
-import { adminUser } from '@reportmail/db';
+// The console in a real browser: sign-in (by keyboard alone too), expiry back to where one was, CSRF on
+// cookie writes, and the first-run checklist removing the demo's data.
+import { adminUser, DEMO_SCHEDULE_NAME, reportSchedule } from '@reportmail/db';
+import { createShopFactory } from '@reportmail/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../docs-screenshots-render.js';
@@ -79,6 +81,46 @@ describe.skipIf(!chromiumPath)('the console session in Chromium', () => {
     await expect.poll(() => page.title()).toBe('reportmail queues');
     const me = await page.evaluate(async () => (await fetch('/v1/me')).status);
     expect(me).toBe(200);
+    await page.context().close();
+  });
+
+  it('works from the keyboard alone: sign in, reach a screen, open and close a dialog', async () => {
+    const page = await stack.newPage();
+    await page.goto(`${stack.baseUrl}/sign-in`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${stack.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    for (let presses = 0; presses < 20; presses += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Mail server') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${stack.baseUrl}/smtp`);
+    await page.getByRole('heading', { name: 'Mail server', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  it('the first-run checklist removes the demo’s data for an admin', async () => {
+    const { db, sql } = stack.pipeline.database;
+    await db.insert(reportSchedule).values({ name: DEMO_SCHEDULE_NAME, frequency: 'daily' });
+    await createShopFactory(sql).createSale({ payments: [{ amount: '10.00', paidAt: new Date().toISOString() }] });
+    const page = await stack.newPage();
+    await signIn(page, stack.baseUrl, ADMIN);
+    await page.getByRole('button', { name: 'Remove demo data…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove the demo data?' })
+      .getByRole('button', { name: 'Remove demo data' })
+      .click();
+    await expect.poll(() => page.getByText('Demo data removed').count()).toBe(1);
+    const schedules = await db.select({ name: reportSchedule.name }).from(reportSchedule);
+    expect(schedules.map((row) => row.name)).not.toContain(DEMO_SCHEDULE_NAME);
+    const [sales] = await sql<{ n: number }[]>`select count(*)::int as n from sale`;
+    expect(sales?.n).toBe(0);
+    await expect.poll(() => page.getByText('Demo data present').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AdminOnly, useIsAdmin } from '../../app/session';
 import type { Overview } from './home-api';
+import { RemoveDemoData } from './RemoveDemoData';
 
 function Item({ done, title, children }: { done: boolean; title: string; children?: ReactNode }) {
   return (
@@ -59,10 +60,15 @@ export function SetupChecklist({ setup }: { setup: Overview['setup'] }) {
         {setup.demoSchedulePresent && (
           <Item done={false} title="Demo data present">
             <Text size="sm">
-              The schedule of <Code>pnpm demo</Code> (and so its shop data) is in this database. To remove what the demo
-              made — its schedule, deliveries, workbooks, shop data and outbox files — run{' '}
-              <Code style={{ whiteSpace: 'nowrap' }}>pnpm demo --clean</Code> on the server.
+              The schedule of <Code>pnpm demo</Code> (and so its shop data) is in this database. Remove what the demo
+              made here, or with <Code style={{ whiteSpace: 'nowrap' }}>pnpm demo --clean</Code> on the server (which
+              also deletes its outbox files).
             </Text>
+            <AdminOnly>
+              <Group>
+                <RemoveDemoData />
+              </Group>
+            </AdminOnly>
           </Item>
         )}
       </Stack>

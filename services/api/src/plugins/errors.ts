@@ -60,6 +60,9 @@ const FRAMEWORK_ERRORS: Record<string, string> = {
   FST_ERR_BAD_URL: 'The URL is malformed',
 };
 
+/** Retry-After of a 503 while PostgreSQL or Redis does not answer. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
 const kib = (bytes: number) => `${Math.floor(bytes / 1024)} KiB`;
 
 function toAppError(error: FastifyError | AppError, bodyLimit: number): AppError {
@@ -93,6 +96,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   if (appError.code === 'UNAVAILABLE' && !isAppError(error))
     request.log.error({ error: errorForLog(appError.cause) }, appError.message);
   const body: ErrorBody = { error: appError.code, message: appError.message, details: appError.details };
+  // An outage is usually over in seconds (a restart, a failover): clients and proxies may try again then.
+  if (appError.code === 'UNAVAILABLE') reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
   return reply.status(appError.httpStatus).send(body);
 }
 

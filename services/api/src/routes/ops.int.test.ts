@@ -105,6 +105,7 @@ describe('GET /ready', () => {
         503,
         { error: 'UNAVAILABLE', message: 'Redis is not answering', details: [] },
       ]);
+      expect(reply.headers['retry-after']).toBe('5');
       expect(reply.headers['set-cookie']).toBeUndefined();
       expect(errorLines(logs).map((entry) => [entry.msg, entry.error?.message])).toEqual([
         ['Redis is not answering', "Stream isn't writeable and enableOfflineQueue options is false"],
@@ -131,6 +132,7 @@ describe('GET /ready', () => {
         503,
         { status: 'not_ready', checks: { postgres: 'not answering', redis: 'ok', migrations: 'not answering' } },
       ]);
+      expect(reply.headers['retry-after']).toBe('5');
     });
 
     it('answers a request that needs the database with 503, logged at error', async () => {
@@ -143,6 +145,7 @@ describe('GET /ready', () => {
         503,
         { error: 'UNAVAILABLE', message: 'PostgreSQL is not answering', details: [] },
       ]);
+      expect(reply.headers['retry-after']).toBe('5');
       expect(errorLines(logs).map((entry) => [entry.msg, entry.error?.code])).toEqual([
         ['PostgreSQL is not answering', 'ECONNREFUSED'],
       ]);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { createMetricsRegistry } from '../ops/metrics.js';
 import { checkReadiness, readMigrationsJournal } from '../ops/readiness.js';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../plugins/errors.js';
 import { bearer, documentReply, errorBody } from './schemas.js';
 
 const READY_TIMEOUT_MS = 2_000;
@@ -55,7 +56,10 @@ export const opsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         timeoutMs: READY_TIMEOUT_MS,
       });
       if (ready) return { status: 'ready' as const, checks };
-      return reply.status(503).send({ status: 'not_ready' as const, checks });
+      return reply
+        .status(503)
+        .header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS))
+        .send({ status: 'not_ready' as const, checks });
     },
   );
 

@@ -70,6 +70,11 @@ export async function claimScheduledDelivery(db: Db, input: ClaimInput): Promise
  * Moves a delivery from one of `from` to `to`, with extra fields; returns the row, or null when it was
  * not in an expected state (someone else moved it first), so no step ever runs twice.
  */
+/** Why a row whose message data began, and which no outcome followed, ends `unknown` instead of being sent again. */
+export const DATA_STARTED_NO_OUTCOME =
+  'The mail worker stopped after the message data began to go out, before the server answered: it may have ' +
+  'been delivered, so it is not sent again by itself (resend it if the recipients did not get it)';
+
 export async function transitionDelivery(
   db: Db,
   id: string,

@@ -2,6 +2,7 @@ export {
   type ClaimInput,
   type ClaimResult,
   claimScheduledDelivery,
+  DATA_STARTED_NO_OUTCOME,
   type Delivery,
   type DeliveryStatus,
   findDelivery,

@@ -4,12 +4,18 @@ import type { ComposedMessage, OutgoingMessage } from './compose.js';
 import { OUTBOX_SENDER, saveToOutbox } from './outbox.js';
 import { sendComposed } from './send.js';
 import { loadSmtpSettings, type MailSender, type SmtpSettings } from './settings.js';
-import { createSmtpTransport, type SmtpTimeouts } from './transport.js';
+import type { SmtpTimeouts } from './transport.js';
 
 export type MailTransportKind = 'smtp' | 'outbox';
 
 /** A message ready to leave: `id` names its outbox files (a delivery id or `notice-<id>`). */
-export type MailToDeliver = { id: string; message: OutgoingMessage; composed: ComposedMessage };
+export type MailToDeliver = {
+  id: string;
+  message: OutgoingMessage;
+  composed: ComposedMessage;
+  /** Over SMTP: runs after the server accepted DATA, before the message data (see SendHooks). */
+  beforeData?: () => Promise<void>;
+};
 
 /** Where it went: recipients as the server (or the outbox) took them, and the `.eml` for the outbox. */
 export type DeliveredMail = {
@@ -40,15 +46,15 @@ export async function openMailChannel(db: Db, secrets: SecretBox, options: MailC
 }
 
 function smtpChannel(settings: SmtpSettings, timeouts?: SmtpTimeouts): MailChannel {
-  const transport = createSmtpTransport(settings, timeouts);
   return {
     transport: 'smtp',
     sender: settings,
-    deliver: async ({ composed }) => {
-      const sent = await sendComposed(transport, composed);
+    deliver: async ({ composed, beforeData }) => {
+      const sent = await sendComposed(settings, composed, { beforeData, timeouts });
       return { transport: 'smtp', accepted: sent.accepted, rejected: sent.rejected, outboxPath: null };
     },
-    close: () => transport.close(),
+    // Each send is a session of its own, closed when it ends.
+    close: () => undefined,
   };
 }
 

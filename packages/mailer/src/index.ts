@@ -9,7 +9,7 @@ export {
 } from './channel.js';
 export { type ComposedMessage, composeMessage, messageIdFor, type OutgoingMessage } from './compose.js';
 export { OUTBOX_SENDER } from './outbox.js';
-export { SendFailure, type SentMessage, sendComposed } from './send.js';
+export { SendFailure, type SendHooks, type SentMessage, sendComposed } from './send.js';
 export { loadSmtpSettings, type MailSender, SMTP_PASSWORD_CONTEXT, type SmtpSettings } from './settings.js';
 export { classifySmtpError, type SmtpFailure } from './smtp-errors.js';
 export {

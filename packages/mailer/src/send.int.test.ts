@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeMessage, messageIdFor, type OutgoingMessage } from './compose.js';
 import { SendFailure, sendComposed } from './send.js';
 import type { SmtpSettings } from './settings.js';
-import { createSmtpTransport } from './transport.js';
 
 const message: OutgoingMessage = {
   from: { name: 'Shop Reports', address: 'reports@shop.example' },
@@ -27,11 +26,9 @@ const message: OutgoingMessage = {
 describe('sendComposed over real SMTP', () => {
   let sink: SmtpSink;
   let settings: SmtpSettings;
+  const timeouts = { connectionMs: 1_000, greetingMs: 1_000, socketMs: 400 };
   const send = async (override: Partial<OutgoingMessage> = {}) =>
-    sendComposed(
-      createSmtpTransport(settings, { connectionMs: 1_000, greetingMs: 1_000, socketMs: 400 }),
-      await composeMessage({ ...message, ...override }),
-    );
+    sendComposed(settings, await composeMessage({ ...message, ...override }), { timeouts });
   const failureOf = (promise: Promise<unknown>) =>
     promise.then(
       () => null,
@@ -68,6 +65,33 @@ describe('sendComposed over real SMTP', () => {
     expect(mail?.parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([
       ['Sales_Report_2026_03_02.xlsx', 'PK\u0003\u0004 bytes'],
     ]);
+  });
+
+  it('runs beforeData once the server accepted DATA, before any byte of the message', async () => {
+    const attemptsBefore = sink.attempts();
+    const receivedBefore = sink.received.length;
+    const seen: { dataCommands: number; received: number }[] = [];
+    await sendComposed(settings, await composeMessage(message), {
+      beforeData: async () => {
+        seen.push({ dataCommands: sink.attempts() - attemptsBefore, received: sink.received.length - receivedBefore });
+      },
+    });
+    expect(seen).toEqual([{ dataCommands: 1, received: 0 }]);
+    expect(sink.received.length - receivedBefore).toBe(1);
+  });
+
+  it('sends no message data when beforeData fails: nothing arrives, and it may be tried again', async () => {
+    const receivedBefore = sink.received.length;
+    const failure = await failureOf(
+      sendComposed(settings, await composeMessage(message), {
+        timeouts,
+        beforeData: async () => {
+          throw new Error('the ledger could not record it');
+        },
+      }),
+    );
+    expect(failure).toMatchObject({ kind: 'transient' });
+    expect(sink.received.length).toBe(receivedBefore);
   });
 
   it('keeps one Subject header when the subject carries a line break', async () => {
@@ -122,13 +146,7 @@ describe('sendComposed over real SMTP', () => {
     const closed = await createSmtpSink();
     await closed.close();
     const failure = await failureOf(
-      sendComposed(
-        createSmtpTransport(
-          { ...settings, port: closed.port },
-          { connectionMs: 1_000, greetingMs: 1_000, socketMs: 400 },
-        ),
-        await composeMessage(message),
-      ),
+      sendComposed({ ...settings, port: closed.port }, await composeMessage(message), { timeouts }),
     );
     expect(failure).toMatchObject({ kind: 'transient', message: expect.stringMatching(/ECONNREFUSED/) });
   });

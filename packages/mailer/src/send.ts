@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
-import type { Transporter } from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { ComposedMessage } from './compose.js';
+import type { SmtpSettings } from './settings.js';
 import { classifySmtpError, type SmtpFailure } from './smtp-errors.js';
+import { DEFAULT_SMTP_TIMEOUTS, type SmtpTimeouts, smtpConnectionOptions } from './transport.js';
 
-export type SentMessage = { messageId: string; accepted: string[]; rejected: string[]; response: string };
+export type SentMessage = { accepted: string[]; rejected: string[]; response: string };
 
 /** A failed send, classified: retry it (`transient`), give up (`permanent`), or never resend (`unknown`). */
 export class SendFailure extends Error {
@@ -16,29 +18,80 @@ export class SendFailure extends Error {
   }
 }
 
-type SendInfo = { messageId?: string; accepted?: unknown[]; rejected?: unknown[]; response?: string };
+export type SendHooks = {
+  /**
+   * Runs once the server has accepted DATA (354), before the first byte of the message goes out; the data
+   * waits for it, and when it fails no data is sent (the send fails as a transient error).
+   */
+  beforeData?: () => Promise<void>;
+};
 
 /**
- * Sends a composed message. nodemailer reads the raw stream only after the server accepted DATA, so
- * "the stream ended" marks that the message data went out: a connection lost after that point may
- * have delivered it and is classified `unknown`.
+ * The message bytes, asked for by nodemailer's SMTPConnection only after the server accepted DATA, and
+ * held back until `beforeData` has run.
  */
-export async function sendComposed(transport: Transporter, message: ComposedMessage): Promise<SentMessage> {
+function dataAfter(bytes: Buffer, beforeData: SendHooks['beforeData']): Readable {
+  let asked = false;
+  return new Readable({
+    read() {
+      if (asked) return;
+      asked = true;
+      Promise.resolve(beforeData?.()).then(
+        () => {
+          this.push(bytes);
+          this.push(null);
+        },
+        (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+    },
+  });
+}
+
+/**
+ * One SMTP session as nodemailer's SMTP transport runs it (connect, STARTTLS as configured, log in when the
+ * server offers AUTH, MAIL, RCPT, DATA), driven directly so the message data is read only after DATA's 354.
+ */
+function transact(
+  connection: SMTPConnection,
+  settings: SmtpSettings,
+  envelope: ComposedMessage['envelope'],
+  data: Readable,
+): Promise<SMTPConnection.SentMessageInfo> {
+  return new Promise((resolve, reject) => {
+    connection.once('error', reject);
+    const send = () => connection.send(envelope, data, (error, info) => (error ? reject(error) : resolve(info)));
+    connection.connect((error) => {
+      if (error) return reject(error);
+      if (!settings.username || !connection.allowsAuth) return send();
+      connection.login({ user: settings.username, pass: settings.password ?? '' }, (loginError) =>
+        loginError ? reject(loginError) : send(),
+      );
+    });
+  });
+}
+
+/**
+ * Sends a composed message in a session of its own. "The data stream ended" marks that the message went
+ * out: a connection lost after that point may have delivered it and is classified `unknown`.
+ */
+export async function sendComposed(
+  settings: SmtpSettings,
+  message: ComposedMessage,
+  options: SendHooks & { timeouts?: SmtpTimeouts } = {},
+): Promise<SentMessage> {
   let dataSent = false;
-  const raw = Readable.from([message.raw], { objectMode: false });
-  raw.once('end', () => {
+  const data = dataAfter(message.raw, options.beforeData);
+  data.once('end', () => {
     dataSent = true;
   });
+  const connection = new SMTPConnection(smtpConnectionOptions(settings, options.timeouts ?? DEFAULT_SMTP_TIMEOUTS));
   try {
-    const info = (await transport.sendMail({ envelope: message.envelope, raw })) as SendInfo;
-    return {
-      messageId: info.messageId ?? '',
-      accepted: addresses(info.accepted),
-      rejected: addresses(info.rejected),
-      response: info.response ?? '',
-    };
+    const info = await transact(connection, settings, message.envelope, data);
+    return { accepted: addresses(info.accepted), rejected: addresses(info.rejected), response: info.response ?? '' };
   } catch (error) {
     throw new SendFailure(classifySmtpError(error, { dataSent }), error);
+  } finally {
+    connection.close();
   }
 }
 

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SmtpSettings } from './settings.js';
 
 export type SmtpTransport = Transporter;
@@ -15,10 +16,26 @@ export type SmtpTimeouts = {
 export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 30_000, greetingMs: 30_000, socketMs: 120_000 };
 
 /**
- * A nodemailer SMTP transport for the settings: implicit TLS for `tls` (port 465), STARTTLS required
- * for `starttls` (never falls back to plain text), no TLS for `none`; bounded timeouts instead of
- * nodemailer's 10-minute default.
+ * How to reach the server: implicit TLS for `tls` (port 465), STARTTLS required for `starttls` (never falls
+ * back to plain text), no TLS for `none`; bounded timeouts instead of nodemailer's 10-minute default. The
+ * same options drive the verify (a transport) and every send (an SMTPConnection).
  */
+export function smtpConnectionOptions(settings: SmtpSettings, timeouts: SmtpTimeouts): SMTPConnection.Options {
+  return {
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+    logger: false,
+    debug: false,
+  };
+}
+
+/** A nodemailer SMTP transport for the settings (used to verify them: connect and log in, send nothing). */
 export function createSmtpTransport(
   settings: SmtpSettings,
   timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS,
@@ -26,17 +43,8 @@ export function createSmtpTransport(
   options: { forceAuth?: boolean } = {},
 ): Transporter {
   return nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.security === 'tls',
-    requireTLS: settings.security === 'starttls',
-    ignoreTLS: settings.security === 'none',
+    ...smtpConnectionOptions(settings, timeouts),
     auth: settings.username ? { user: settings.username, pass: settings.password ?? '' } : undefined,
     forceAuth: options.forceAuth ?? false,
-    connectionTimeout: timeouts.connectionMs,
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.socketMs,
-    logger: false,
-    debug: false,
   });
 }

@@ -1,4 +1,5 @@
 import { delivery, deliveryArtifact } from '@reportmail/db';
+import { DATA_STARTED_NO_OUTCOME } from '@reportmail/ledger';
 import { createRedisConnection, enqueue, JOBS, QUEUES } from '@reportmail/queue';
 import { Queue, QueueEvents } from 'bullmq';
 import { eq } from 'drizzle-orm';
@@ -71,7 +72,7 @@ describe('workers killed with SIGKILL in the middle of a job', () => {
     expect(await mailWorker.stop()).toBe(0);
   });
 
-  it('recovers a send whose worker died after the message data went out: sent once the server answers', async () => {
+  it('never sends again a message whose worker died after its data went out: the ledger ends it unknown', async () => {
     const scheduleId = await createSchedule(pipeline.database, { sendTime: '09:00', name: 'Second' });
     const attemptsBefore = pipeline.sink.attempts();
     const receivedBefore = pipeline.sink.received.length;
@@ -85,14 +86,19 @@ describe('workers killed with SIGKILL in the middle of a job', () => {
       { jobId: 'scheduled-run-2' },
     );
     await pipeline.sink.waitForAttempts(attemptsBefore + 1);
+    // Killed once the ledger says the data began (committed before its first byte left).
+    const dataStarted = async () =>
+      (await pipeline.database.db.select().from(delivery).where(eq(delivery.scheduleId, scheduleId)))[0]?.dataStartedAt;
+    await expect.poll(dataStarted).toBeInstanceOf(Date);
     await mailWorker.kill();
 
+    // BullMQ hands the stalled job to the replacement, which finds the data began with no outcome.
     const replacement = pipeline.start('mail-worker');
-    await replacement.waitForLog(logged('report email sent'), 'the recovered send');
-    const mails = (await pipeline.sink.waitForMessages(receivedBefore + 1)).slice(receivedBefore);
-    expect(mails.map((mail) => mail.parsed.subject)).toEqual(['Daily Sales Report - Mar 2, 2026']);
-    expect(pipeline.sink.attempts() - attemptsBefore).toBe(2);
+    await replacement.waitForLog(logged('message data began with no outcome: unknown'), 'the recovered send');
     const [row] = await pipeline.database.db.select().from(delivery).where(eq(delivery.scheduleId, scheduleId));
-    expect([row?.status, row?.attempts]).toEqual(['sent', 2]);
+    expect([row?.status, row?.attempts, row?.errorMessage]).toEqual(['unknown', 1, DATA_STARTED_NO_OUTCOME]);
+    expect(pipeline.sink.attempts() - attemptsBefore).toBe(1);
+    expect(pipeline.sink.received.length).toBe(receivedBefore);
+    expect(await replacement.stop()).toBe(0);
   });
 });

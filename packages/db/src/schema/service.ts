@@ -152,6 +152,12 @@ export const delivery = reportmail.table(
     /** When the workbook was stored and the row moved on (to `sending` or `skipped`). */
     generatedAt: instant('generated_at'),
     attemptedAt: instant('attempted_at'),
+    /**
+     * Set (and committed) once the server has accepted DATA, before the first byte of the message; cleared
+     * when the server answers a failure. A row still `sending` with it set lost its worker while the message
+     * may have been delivered: it ends `unknown` and is never sent again by itself.
+     */
+    dataStartedAt: instant('data_started_at'),
     sentAt: instant('sent_at'),
     /** How the sent email left: over SMTP, or into the local outbox while SMTP was not configured. */
     transport: text('transport').$type<'smtp' | 'outbox'>(),

@@ -138,9 +138,11 @@ describe('sendEmail', () => {
       { code: 421, message: 'Still busy' },
     ]);
     await expect(sendEmail(deps, { deliveryId: id }, { number: 1, of: 2 })).rejects.toThrow('SMTP 421');
+    // The server answered the data with 421: nothing was delivered, so the mark that data began is cleared.
     expect(await findDelivery(database.db, id)).toMatchObject({
       status: 'sending',
       errorMessage: 'SMTP 421: 421 Busy',
+      dataStartedAt: null,
     });
     await expect(sendEmail(deps, { deliveryId: id }, { number: 2, of: 2 })).rejects.toThrow('gave up after 2 attempts');
     expect(await findDelivery(database.db, id)).toMatchObject({
@@ -158,6 +160,31 @@ describe('sendEmail', () => {
     const attempts = sink.attempts();
     await sendEmail(deps, { deliveryId: id }, { number: 2, of: 8 });
     expect(sink.attempts()).toBe(attempts);
+  });
+
+  it('records when the message data began: after the server accepted DATA, before it accepted the message', async () => {
+    const id = await createGeneratedDelivery(database);
+    const before = new Date();
+    await sendEmail(deps, { deliveryId: id }, once);
+    const row = await findDelivery(database.db, id);
+    expect(row?.status).toBe('sent');
+    expect(row?.dataStartedAt?.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(row?.dataStartedAt?.getTime()).toBeLessThanOrEqual(row?.sentAt?.getTime() ?? 0);
+  });
+
+  it('never sends again a delivery whose message data began with no outcome (its worker died): unknown', async () => {
+    const id = await createGeneratedDelivery(database);
+    await database.sql`
+      update reportmail.delivery set data_started_at = now() - interval '1 minute', attempts = 1 where id = ${id}`;
+    const attempts = sink.attempts();
+    const notice = nextMail();
+    await expect(sendEmail(deps, { deliveryId: id }, { number: 2, of: 8 })).rejects.toThrow(
+      'it may have been delivered, so it is not sent again by itself',
+    );
+    expect(await findDelivery(database.db, id)).toMatchObject({ status: 'unknown', attempts: 1 });
+    const mail = await notice;
+    expect(mail?.envelope.to).toEqual(['admin@shop.example']);
+    expect(sink.attempts()).toBe(attempts + 1);
   });
 
   it('ends a delivery without any "to" recipient as failed, naming why', async () => {

@@ -1,5 +1,5 @@
 import { type Database, reportSchedule } from '@reportmail/db';
-import { type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
+import { DATA_STARTED_NO_OUTCOME, type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
 import {
   composeMessage,
@@ -40,7 +40,8 @@ const FINAL: Delivery['status'][] = ['sent', 'failed', 'unknown', 'skipped'];
  * configured (then `sent` with transport `outbox` and the `.eml` path). Accepted → `sent` (never sent
  * again); a transient failure throws for BullMQ's backoff until the last attempt, which ends `failed`; a
  * permanent one ends `failed` at once; a connection lost after the data went out ends `unknown`, never
- * retried.
+ * retried. The row records when the message data began (after the server's 354, before the first byte): a
+ * retried or recovered job that finds it set with no outcome (its worker died mid-send) ends `unknown` too.
  */
 export async function sendEmail(
   deps: SendEmailDeps,
@@ -68,7 +69,24 @@ export async function sendEmail(
 
 type SendContext = { delivery: Delivery; channel: MailChannel; attempt: Attempt };
 
-async function deliverOnce(deps: SendEmailDeps, { delivery, channel, attempt }: SendContext): Promise<SendEmailResult> {
+async function deliverOnce(deps: SendEmailDeps, context: SendContext): Promise<SendEmailResult> {
+  const { delivery, channel } = context;
+  if (delivery.dataStartedAt) {
+    await endDelivery(deps.database, delivery, 'unknown', DATA_STARTED_NO_OUTCOME);
+    deps.logger.error({ dataStartedAt: delivery.dataStartedAt }, 'message data began with no outcome: unknown');
+    await sendFailureNotice(channel, delivery, { status: 'unknown', error: DATA_STARTED_NO_OUTCOME }, deps.logger);
+    throw new UnrecoverableError(DATA_STARTED_NO_OUTCOME);
+  }
+  return sendMessage(deps, context);
+}
+
+/** Written and committed before the first byte of the message data: the ledger decides after a crash. */
+async function recordDataStarted(database: Database, deliveryId: string): Promise<void> {
+  const row = await transitionDelivery(database.db, deliveryId, ['sending'], 'sending', { dataStartedAt: new Date() });
+  if (!row) throw new Error(`Delivery ${deliveryId} is no longer sending: its message data is not sent`);
+}
+
+async function sendMessage(deps: SendEmailDeps, { delivery, channel, attempt }: SendContext): Promise<SendEmailResult> {
   const message = await buildDeliveryMessage(deps.database, delivery, channel.sender, deps.attachmentLinks).catch(
     async (error: unknown) => {
       // A delivery that can never be built (no recipient, no content) ends failed, not stuck in `sending`.
@@ -82,7 +100,12 @@ async function deliverOnce(deps: SendEmailDeps, { delivery, channel, attempt }: 
       attempts: delivery.attempts + 1,
       attemptedAt: new Date(),
     });
-    const delivered = await channel.deliver({ id: delivery.id, message, composed });
+    const delivered = await channel.deliver({
+      id: delivery.id,
+      message,
+      composed,
+      beforeData: () => recordDataStarted(deps.database, delivery.id),
+    });
     await markSent(deps.database, delivery, message.messageId, delivered);
     logDelivered(deps.logger, delivered);
     return { outcome: 'sent', deliveryId: delivery.id, status: 'sent' };
@@ -128,7 +151,11 @@ async function handleFailure(deps: SendEmailDeps, context: FailureContext): Prom
   const { delivery, attempt, error } = context;
   const { kind, message } = error.failure;
   if (kind === 'transient' && attempt.number < attempt.of) {
-    await transitionDelivery(deps.database.db, delivery.id, ['sending'], 'sending', { errorMessage: message });
+    // The server answered (or the data never began): nothing was delivered, the retry may send it.
+    await transitionDelivery(deps.database.db, delivery.id, ['sending'], 'sending', {
+      errorMessage: message,
+      dataStartedAt: null,
+    });
     deps.logger.warn(
       { error: message, of: attempt.of, transport: context.channel.transport },
       'transient send failure: will retry',

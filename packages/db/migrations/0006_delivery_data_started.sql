@@ -1,0 +1,1 @@
+ALTER TABLE "reportmail"."delivery" ADD COLUMN "data_started_at" timestamp with time zone;

@@ -26,6 +26,12 @@ export const scheduledJobData = z.strictObject({ scheduleId: z.uuid(), trigger: 
 /** `send-email`: the ledger row to deliver; everything else is read from PostgreSQL. */
 export const sendEmailPayload = z.strictObject({ deliveryId: z.uuid() });
 
+/**
+ * The one `send-email` job of a delivery: queueing it twice (a retried report job, the ledger watchdog)
+ * merges into one job. (BullMQ refuses ':' in custom ids.)
+ */
+export const sendEmailJobId = (deliveryId: string) => `send-email-${deliveryId}`;
+
 export type GenerateReportPayload = z.infer<typeof generateReportPayload>;
 export type SendEmailPayload = z.infer<typeof sendEmailPayload>;
 

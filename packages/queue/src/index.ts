@@ -10,6 +10,7 @@ export {
   QUEUES,
   type SendEmailPayload,
   scheduledJobData,
+  sendEmailJobId,
   sendEmailPayload,
 } from './contract.js';
 export { JOB_OPTIONS } from './options.js';

@@ -1,6 +1,6 @@
 import type { Database } from '@reportmail/db';
 import type { Logger } from '@reportmail/logger';
-import { enqueue, JOBS, QUEUES, readGenerateReport, scheduleRepeatStrategy } from '@reportmail/queue';
+import { enqueue, JOBS, QUEUES, readGenerateReport, scheduleRepeatStrategy, sendEmailJobId } from '@reportmail/queue';
 import type { CurrencyOptions } from '@reportmail/reports';
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -24,10 +24,8 @@ export type ReportWorker = { worker: Worker; mailQueue: Queue; close: () => Prom
 export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
   const { connection, prefix } = deps;
   const mailQueue = new Queue(QUEUES.mail, { connection, prefix });
-  // Deterministic id: queueing the same delivery twice (a retried job) merges into one email job.
-  // (BullMQ refuses ':' in custom ids.)
   const enqueueSendEmail = async (deliveryId: string) => {
-    await enqueue(mailQueue, JOBS.sendEmail, { deliveryId }, { jobId: `send-email-${deliveryId}` });
+    await enqueue(mailQueue, JOBS.sendEmail, { deliveryId }, { jobId: sendEmailJobId(deliveryId) });
   };
   const processor = async (job: Job) => {
     const payload = readGenerateReport(job);

@@ -14,6 +14,7 @@ describe('loadSchedulerConfig', () => {
       REDIS_PREFIX: 'reportmail',
       LEADER_TTL_MS: 15_000,
       RECONCILE_INTERVAL_MS: 60_000,
+      LEDGER_STALL_MS: 120_000,
       CATCH_UP_WINDOW_HOURS: 6,
     });
   });

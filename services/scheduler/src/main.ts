@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     leaderTtlMs: config.LEADER_TTL_MS,
     reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
     catchUpWindowMs: config.CATCH_UP_WINDOW_HOURS * 3_600_000,
+    ledgerStallMs: config.LEDGER_STALL_MS,
   });
   await scheduler.start().catch(async (error: unknown) => {
     subscriber.disconnect();

@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type CatchUpOutcome, enqueueMissedRuns } from './catch-up.js';
 import { createLeadership, type Leadership } from './leadership.js';
+import { type Redriven, redriveStalledDeliveries } from './ledger-watchdog.js';
 import { createCoalescer, createSerialRunner } from './serial-runner.js';
 import { type SyncOutcome, syncSchedules } from './sync.js';
 
@@ -23,12 +24,15 @@ export type SchedulerDeps = {
   catchUpWindowMs: number;
   /** How long to gather a burst of change signals into one sync. */
   changeDelayMs?: number;
+  /** How long a delivery may sit in one state before the ledger watchdog looks for its job. */
+  ledgerStallMs?: number;
 };
 
 export type SchedulerEvents = {
   leadership: [isLeader: boolean, fence: number | null];
   synced: [outcome: SyncOutcome];
   'caught-up': [outcome: CatchUpOutcome];
+  redriven: [deliveries: Redriven[]];
   failed: [error: unknown];
 };
 
@@ -42,7 +46,12 @@ export type Scheduler = {
   stop: () => Promise<void>;
 };
 
-type ReconcileDeps = SchedulerDeps & { queue: Queue; leadership: Leadership; events: EventEmitter<SchedulerEvents> };
+type ReconcileDeps = SchedulerDeps & {
+  queue: Queue;
+  mailQueue: Queue;
+  leadership: Leadership;
+  events: EventEmitter<SchedulerEvents>;
+};
 
 const DEFAULT_CHANGE_DELAY_MS = 250;
 
@@ -55,6 +64,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const logger = deps.logger.child({ component: 'scheduler' });
   const events = new EventEmitter<SchedulerEvents>();
   const queue = createReportQueue(deps, logger);
+  // The watchdog's only use of it: a `send-email` job lost with Redis is queued again from the ledger.
+  const mailQueue = new Queue(QUEUES.mail, { connection: deps.connection, prefix: deps.prefix });
+  mailQueue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
   let reconcileTimer: NodeJS.Timeout | undefined;
   let unsubscribe: (() => Promise<void>) | undefined;
   let stopping = false;
@@ -76,7 +88,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   });
   const isLeader = () => !stopping && leadership.lock().isLeader();
   const runner = createSerialRunner(
-    () => (isLeader() ? reconcile({ ...deps, logger, queue, leadership, events }) : Promise.resolve()),
+    () => (isLeader() ? reconcile({ ...deps, logger, queue, mailQueue, leadership, events }) : Promise.resolve()),
     (error) => {
       logger.error({ err: error }, 'reconcile failed; the next one retries');
       events.emit('failed', error);
@@ -100,7 +112,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await unsubscribe?.().catch((error: unknown) => logger.warn({ err: error }, 'unsubscribe failed'));
       await runner.idle();
       await leadership.stop();
-      await queue.close();
+      await Promise.all([queue.close(), mailQueue.close()]);
     },
   };
 }
@@ -116,7 +128,10 @@ function createReportQueue(deps: SchedulerDeps, logger: Logger): Queue {
   return queue;
 }
 
-/** Sync, then (only if the sync was accepted) catch-up; a sync refused by PostgreSQL may renew the fence. */
+/**
+ * Sync, then (only if the sync was accepted) catch-up and the ledger watchdog; a sync refused by PostgreSQL
+ * may renew the fence.
+ */
 async function reconcile(deps: ReconcileDeps): Promise<void> {
   const lock = deps.leadership.lock();
   const logger = deps.logger.child({ fence: lock.fence() });
@@ -134,4 +149,14 @@ async function reconcile(deps: ReconcileDeps): Promise<void> {
     windowMs: deps.catchUpWindowMs,
   });
   deps.events.emit('caught-up', caughtUp);
+  const redriven = await redriveStalledDeliveries({
+    db: deps.db,
+    reports: deps.queue,
+    mail: deps.mailQueue,
+    lock,
+    logger,
+    now: new Date(),
+    stallMs: deps.ledgerStallMs,
+  });
+  deps.events.emit('redriven', redriven);
 }

@@ -10,6 +10,7 @@ export {
 export { FORMULA_NAME, seedManilaScenario } from './manila-scenario.js';
 export { recreateMigratedDatabase } from './named-database.js';
 export { createTestRedis, type TestRedis } from './redis.js';
+export { type OwnRedisServer, startOwnRedisServer } from './redis-server.js';
 export { type LogLine, type ServiceProcess, startServiceProcess } from './service-process.js';
 export {
   createSmtpSink,

@@ -40,6 +40,8 @@ export type PipelineOptions = {
   sink?: SmtpSinkOptions;
   /** A scripts' database by name (recreated, migrated, kept afterwards) instead of a test run's clone. */
   databaseName?: string;
+  /** A Redis server of the test's own (one it stops and starts) instead of REDIS_URL's. */
+  redisUrl?: string;
 };
 
 /** Outside a test run (benchmarks, screenshots) there is no template to clone: a named database instead. */
@@ -53,7 +55,7 @@ async function namedDatabase(name: string): Promise<TestDatabase> {
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const [database, redis, sink] = await Promise.all([
     options.databaseName ? namedDatabase(options.databaseName) : createTestDatabase(),
-    createTestRedis(),
+    createTestRedis(options.redisUrl),
     createSmtpSink(options.sink),
   ]);
   const secretsKey = generateKeyEntry('e2e');

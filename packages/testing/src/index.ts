@@ -9,8 +9,10 @@ export {
 } from './factories.js';
 export { FORMULA_NAME, seedManilaScenario } from './manila-scenario.js';
 export { recreateMigratedDatabase } from './named-database.js';
+export { sparePort } from './ports.js';
+export { canRunOwnPostgresServer, type OwnPostgresServer, startOwnPostgresServer } from './postgres-server.js';
 export { createTestRedis, type TestRedis } from './redis.js';
-export { type OwnRedisServer, startOwnRedisServer } from './redis-server.js';
+export { canRunOwnRedisServer, type OwnRedisServer, startOwnRedisServer } from './redis-server.js';
 export { type LogLine, type ServiceProcess, startServiceProcess } from './service-process.js';
 export {
   createSmtpSink,

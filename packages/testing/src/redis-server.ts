@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sparePort } from './ports.js';
 
 /** A redis-server of a test's own, on a spare port, that the test can stop and start again (fault tests). */
 export type OwnRedisServer = {
@@ -15,15 +15,6 @@ export type OwnRedisServer = {
   /** Stops it and removes its data folder. */
   remove: () => Promise<void>;
 };
-
-async function sparePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Resolves once the server says it accepts connections (an event in its log, not a wait). */
 function launch(port: number, dir: string, appendOnly: boolean): Promise<ChildProcess> {
@@ -53,6 +44,9 @@ function launch(port: number, dir: string, appendOnly: boolean): Promise<ChildPr
     child.once('exit', (code) => reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`)));
   });
 }
+
+/** Whether this machine can run a redis-server of a test's own (Debian's redis-server package). */
+export const canRunOwnRedisServer = (): boolean => spawnSync('redis-server', ['--version']).status === 0;
 
 export async function startOwnRedisServer(options: { appendOnly?: boolean } = {}): Promise<OwnRedisServer> {
   const [port, dir] = await Promise.all([sparePort(), mkdtemp(join(tmpdir(), 'reportmail-redis-'))]);

@@ -42,11 +42,13 @@ export type PipelineOptions = {
   databaseName?: string;
   /** A Redis server of the test's own (one it stops and starts) instead of REDIS_URL's. */
   redisUrl?: string;
+  /** With `databaseName`: the server to create it on (a cluster of the test's own), else DATABASE_URL's. */
+  postgresAdminUrl?: string;
 };
 
 /** Outside a test run (benchmarks, screenshots) there is no template to clone: a named database instead. */
-async function namedDatabase(name: string): Promise<TestDatabase> {
-  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+async function namedDatabase(name: string, serverUrl?: string): Promise<TestDatabase> {
+  const adminUrl = serverUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const url = await recreateMigratedDatabase(adminUrl, name);
   const database = createDatabase(url, { max: 4 });
   return { ...database, url, name, drop: () => database.close() };
@@ -54,7 +56,7 @@ async function namedDatabase(name: string): Promise<TestDatabase> {
 
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const [database, redis, sink] = await Promise.all([
-    options.databaseName ? namedDatabase(options.databaseName) : createTestDatabase(),
+    options.databaseName ? namedDatabase(options.databaseName, options.postgresAdminUrl) : createTestDatabase(),
     createTestRedis(options.redisUrl),
     createSmtpSink(options.sink),
   ]);

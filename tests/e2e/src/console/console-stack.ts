@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { adminUser } from '@reportmail/db';
 import { hashPassword } from '@reportmail/secrets';
+import { sparePort } from '@reportmail/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../docs-screenshots-render.js';
 import { createPipeline, type Pipeline } from '../harness.js';
@@ -29,17 +29,6 @@ export function buildConsole(): void {
   if (build.status !== 0) throw new Error('building the console failed (pnpm build:console)');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /**
  * The API, scheduler and both workers as real processes over a fresh database, Redis prefix and SMTP sink
  * (SMTP left unconfigured: the tests save it through the console), and Chromium to drive the console.
@@ -49,7 +38,7 @@ export async function startConsoleStack(
   options: { databaseName?: string } = {},
 ): Promise<ConsoleStack> {
   const pipeline = await createPipeline({ smtpSettings: false, ...options });
-  const port = await freePort();
+  const port = await sparePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = pipeline.start('api', {
     PORT: String(port),

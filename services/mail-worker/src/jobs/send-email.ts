@@ -106,7 +106,7 @@ async function sendMessage(deps: SendEmailDeps, { delivery, channel, attempt }: 
       composed,
       beforeData: () => recordDataStarted(deps.database, delivery.id),
     });
-    await markSent(deps.database, delivery, message.messageId, delivered);
+    await markSent(deps.database, delivery, message.messageId, delivered, deps.logger);
     logDelivered(deps.logger, delivered);
     return { outcome: 'sent', deliveryId: delivery.id, status: 'sent' };
   } catch (error) {
@@ -121,13 +121,44 @@ function logDelivered(logger: Logger, delivered: DeliveredMail): void {
   else logger.info(counts, 'report email sent');
 }
 
+/** How long the outcome of an accepted message is retried while PostgreSQL does not answer. */
+const RECORD_SENT_FOR_MS = 60_000;
+
+/**
+ * The server has accepted the message: its `sent` must reach the ledger, or the retry would find the data
+ * begun and end it `unknown`. A PostgreSQL restart or failover is ridden out by trying again (0.25 s, then
+ * doubling to 5 s) for up to a minute before the error is let through.
+ */
+async function untilRecorded(write: () => Promise<unknown>, logger: Logger): Promise<void> {
+  const deadline = Date.now() + RECORD_SENT_FOR_MS;
+  for (let pauseMs = 250; ; pauseMs = Math.min(pauseMs * 2, 5_000)) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (Date.now() + pauseMs > deadline) throw error;
+      logger.warn({ err: error, retryInMs: pauseMs }, 'message accepted but not yet recorded as sent: retrying');
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
+}
+
 async function markSent(
   database: Database,
   delivery: Delivery,
   messageId: string,
   delivered: DeliveredMail,
+  logger: Logger,
 ): Promise<void> {
   const sentAt = new Date();
+  await untilRecorded(() => recordSent(database, delivery, { sentAt, messageId, delivered }), logger);
+}
+
+async function recordSent(
+  database: Database,
+  delivery: Delivery,
+  { sentAt, messageId, delivered }: { sentAt: Date; messageId: string; delivered: DeliveredMail },
+): Promise<void> {
   await transitionDelivery(database.db, delivery.id, ['sending'], 'sent', {
     sentAt,
     messageId,

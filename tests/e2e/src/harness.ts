@@ -1,5 +1,7 @@
-import { createDatabase, reportSchedule, smtpSettings } from '@reportmail/db';
+import { createDatabase, type Db, reportSchedule, smtpSettings } from '@reportmail/db';
+import { queueManualDelivery } from '@reportmail/ledger';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
+import { periodFromLocalDates } from '@reportmail/reports';
 import { createSecretBox, generateKeyEntry } from '@reportmail/secrets';
 import {
   createSmtpSink,
@@ -14,6 +16,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from '@reportmail/testing';
+import type { Queue } from 'bullmq';
 
 export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker';
 
@@ -114,6 +117,17 @@ export async function createSchedule(database: TestDatabase, values: ScheduleVal
     })
     .returning({ id: reportSchedule.id });
   return row?.id as string;
+}
+
+/** Queues a send now of one Manila day's report to owner@shop.example, as the API's Send now does. */
+export function queueDaySend(deps: { db: Db; reports: Queue }, scheduleId: string, day: string): Promise<string> {
+  return queueManualDelivery(deps, {
+    scheduleId,
+    trigger: 'manual',
+    reportType: 'daily_sales',
+    period: periodFromLocalDates(day, day, 'Asia/Manila'),
+    recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
+  });
 }
 
 /** `HH:MM` of an instant in a zone. */

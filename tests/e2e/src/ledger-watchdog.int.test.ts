@@ -1,14 +1,12 @@
 // The ledger is the source of truth: a delivery whose job Redis lost is queued again by the scheduler's
 // watchdog and delivered once.
 import { delivery } from '@reportmail/db';
-import { queueManualDelivery } from '@reportmail/ledger';
 import { createRedisConnection, QUEUES, sendEmailJobId } from '@reportmail/queue';
-import { periodFromLocalDates } from '@reportmail/reports';
 import { Queue } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createSchedule, logged, type Pipeline } from './harness.js';
+import { createPipeline, createSchedule, logged, type Pipeline, queueDaySend } from './harness.js';
 
 describe('a delivery whose job Redis lost', () => {
   let pipeline: Pipeline;
@@ -32,16 +30,7 @@ describe('a delivery whose job Redis lost', () => {
     // Off, so the scheduler adds nothing of its own (no job scheduler, no catch-up).
     const scheduleId = await createSchedule(pipeline.database, { enabled: false, name: 'Lost job' });
     const reportWorker = pipeline.start('report-worker');
-    const id = await queueManualDelivery(
-      { db: pipeline.database.db, reports },
-      {
-        scheduleId,
-        trigger: 'manual',
-        reportType: 'daily_sales',
-        period: periodFromLocalDates('2026-03-02', '2026-03-02', 'Asia/Manila'),
-        recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
-      },
-    );
+    const id = await queueDaySend({ db: pipeline.database.db, reports }, scheduleId, '2026-03-02');
     await reportWorker.waitForLog(logged('report generated'), 'the report stored');
     // Redis loses the email job (a restart without persistence, a flush, a removal in Bull Board).
     expect(await mail.remove(sendEmailJobId(id))).toBe(1);

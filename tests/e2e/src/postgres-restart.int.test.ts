@@ -1,8 +1,6 @@
 // PostgreSQL stops for 10 s and comes back: the API answers 503 with Retry-After meanwhile (never 500) and
 // /ready names PostgreSQL; every service resumes by itself and the next delivery goes out.
-import { queueManualDelivery } from '@reportmail/ledger';
 import { createRedisConnection, QUEUES } from '@reportmail/queue';
-import { periodFromLocalDates } from '@reportmail/reports';
 import {
   canRunOwnPostgresServer,
   type OwnPostgresServer,
@@ -13,7 +11,7 @@ import {
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createSchedule, type Pipeline } from './harness.js';
+import { createPipeline, createSchedule, type Pipeline, queueDaySend } from './harness.js';
 
 /** How long PostgreSQL stays down: the fault itself, not a wait for something to happen. */
 const OUTAGE_MS = 10_000;
@@ -32,17 +30,7 @@ describe.skipIf(!canRunOwnPostgresServer())('PostgreSQL stopped for 10 s and sta
   const api = (path: string) =>
     fetch(`http://127.0.0.1:${apiPort}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
-  const sendNow = (day: string) =>
-    queueManualDelivery(
-      { db: pipeline.database.db, reports },
-      {
-        scheduleId,
-        trigger: 'manual',
-        reportType: 'daily_sales',
-        period: periodFromLocalDates(day, day, 'Asia/Manila'),
-        recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
-      },
-    );
+  const sendNow = (day: string) => queueDaySend({ db: pipeline.database.db, reports }, scheduleId, day);
 
   beforeAll(async () => {
     [postgres, apiPort] = await Promise.all([startOwnPostgresServer(), sparePort()]);

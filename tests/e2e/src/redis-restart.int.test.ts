@@ -1,7 +1,5 @@
 // Redis stops and comes back: every service resumes by itself (no restart) and the next delivery goes out.
-import { queueManualDelivery } from '@reportmail/ledger';
 import { createRedisConnection, QUEUES } from '@reportmail/queue';
-import { periodFromLocalDates } from '@reportmail/reports';
 import {
   canRunOwnRedisServer,
   type OwnRedisServer,
@@ -11,7 +9,7 @@ import {
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createSchedule, type Pipeline } from './harness.js';
+import { createPipeline, createSchedule, type Pipeline, queueDaySend } from './harness.js';
 
 /** How long Redis stays down: the fault itself, not a wait for something to happen. */
 const OUTAGE_MS = 5_000;
@@ -26,17 +24,7 @@ describe.skipIf(!canRunOwnRedisServer())('Redis stopped for 5 s and started agai
   let services: ServiceProcess[];
   let scheduleId: string;
 
-  const sendNow = (day: string) =>
-    queueManualDelivery(
-      { db: pipeline.database.db, reports },
-      {
-        scheduleId,
-        trigger: 'manual',
-        reportType: 'daily_sales',
-        period: periodFromLocalDates(day, day, 'Asia/Manila'),
-        recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
-      },
-    );
+  const sendNow = (day: string) => queueDaySend({ db: pipeline.database.db, reports }, scheduleId, day);
 
   beforeAll(async () => {
     server = await startOwnRedisServer({ appendOnly: true });

@@ -1,11 +1,9 @@
 import { delivery } from '@reportmail/db';
-import { queueManualDelivery } from '@reportmail/ledger';
 import { createRedisConnection, QUEUES } from '@reportmail/queue';
-import { periodFromLocalDates } from '@reportmail/reports';
 import { startOwnPostgresServer, startOwnRedisServer } from '@reportmail/testing';
 import { Queue } from 'bullmq';
 import { inArray } from 'drizzle-orm';
-import { createPipeline, createSchedule } from '../harness.js';
+import { createPipeline, createSchedule, queueDaySend } from '../harness.js';
 
 export type FaultRow = {
   scenario: string;
@@ -74,18 +72,7 @@ export async function runOutage(outage: Outage): Promise<Omit<FaultRow, 'scenari
     const ids: string[] = [];
     for (let n = 0; n < outage.deliveries; n += 1) {
       const day = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-      ids.push(
-        await queueManualDelivery(
-          { db: pipeline.database.db, reports },
-          {
-            scheduleId,
-            trigger: 'manual',
-            reportType: 'daily_sales',
-            period: periodFromLocalDates(day, day, 'Asia/Manila'),
-            recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
-          },
-        ),
-      );
+      ids.push(await queueDaySend({ db: pipeline.database.db, reports }, scheduleId, day));
     }
     await pipeline.sink.waitForMessages(1);
     const server = outage.server === 'redis' ? redisServer : postgres;

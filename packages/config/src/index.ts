@@ -105,6 +105,12 @@ export const workerLockTimings = {
 };
 
 /**
+ * SHUTDOWN_GRACE_MS: after SIGTERM a worker finishes its current jobs for at most this long, then exits
+ * anyway; below the 30 s after which `pnpm start`'s supervisor (and Docker's stop_grace_period) kills it.
+ */
+export const shutdownGraceMs = envInteger(1_000, 600_000, 25_000);
+
+/**
  * EVENT_LOOP_STALL_MS: how long a service's event loop may stay blocked before its watchdog kills the
  * process so that it is restarted; far above any legitimate synchronous stretch, far below "minutes".
  */

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,11 +21,22 @@ export type ServiceProcess = {
 };
 
 /**
- * Starts `services/<name>/src/main.ts` as a real child process (tsx), with `env` over the current one
- * and `args` after it (a CLI command, say).
+ * The built bundle (`services/<name>/dist/main.js`, as `pnpm start` runs it) when `REPORTMAIL_SERVICES` is
+ * `built` (`pnpm faults` sets it after building); else the TypeScript source through tsx.
+ */
+function serviceCommand(name: string): string[] {
+  if (process.env.REPORTMAIL_SERVICES !== 'built') return ['--import', 'tsx', `services/${name}/src/main.ts`];
+  const bundle = `services/${name}/dist/main.js`;
+  if (!existsSync(join(REPO_ROOT, bundle))) throw new Error(`${bundle} is missing: build the services first`);
+  return [bundle];
+}
+
+/**
+ * Starts a service as a real child process, with `env` over the current one and `args` after it (a CLI
+ * command, say).
  */
 export function startServiceProcess(name: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/src/main.ts`, ...args], {
+  const child = spawn(process.execPath, [...serviceCommand(name), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+export { type ShutdownDeadline, startShutdownDeadline } from './shutdown-deadline.js';
 export {
   type EventLoopDelay,
   type EventLoopWatchdog,

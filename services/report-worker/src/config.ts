@@ -6,6 +6,7 @@ import {
   logLevel,
   redisPrefix,
   redisUrl,
+  shutdownGraceMs,
   workerLockTimings,
   z,
 } from '@reportmail/config';
@@ -18,6 +19,7 @@ const shape = {
   EVENT_LOOP_STALL_MS: eventLoopStallMs,
   REDIS_PREFIX: redisPrefix,
   ...workerLockTimings,
+  SHUTDOWN_GRACE_MS: shutdownGraceMs,
   REPORT_CONCURRENCY: envInteger(1, 16, 1),
   CURRENCY_SYMBOL: z.string().min(1).default('₱'),
   CURRENCY_LOCALE: z.string().min(2).default('en-PH'),

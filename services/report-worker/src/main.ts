@@ -1,7 +1,7 @@
 import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
-import { startEventLoopWatchdog } from '@reportmail/watchdog';
+import { startEventLoopWatchdog, startShutdownDeadline } from '@reportmail/watchdog';
 import { loadReportWorkerConfig } from './config.js';
 import { createReportWorker } from './worker.js';
 
@@ -37,11 +37,13 @@ async function main(): Promise<void> {
   logger.info({ concurrency: config.REPORT_CONCURRENCY }, 'report worker started');
 
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'stopping: finishing the current job');
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'stopping: finishing the current job');
+    const deadline = startShutdownDeadline({ graceMs: config.SHUTDOWN_GRACE_MS, logger });
     await reportWorker.close();
     await connection.quit();
     await database.close();
     await watchdog.stop();
+    deadline.cancel();
     logger.info('stopped');
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,19 @@
+import { mailWorkerKills } from './mail-kills.js';
+import { postgresOutage, redisLongOutage, redisShortOutage } from './outage.js';
+import { outboxFull } from './outbox-full.js';
+import { redisRestartedEmpty } from './redis-empty.js';
+import { reportWorkerKills } from './report-kills.js';
+import type { Scenario } from './scenario.js';
+import { sigtermInFlight } from './sigterm.js';
+
+/** Every scenario of `pnpm faults`, in the order issue 13 numbers them. */
+export const SCENARIOS: Scenario[] = [
+  mailWorkerKills,
+  reportWorkerKills,
+  redisShortOutage,
+  redisLongOutage,
+  redisRestartedEmpty,
+  postgresOutage,
+  outboxFull,
+  sigtermInFlight,
+];

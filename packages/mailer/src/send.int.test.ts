@@ -1,4 +1,10 @@
-import { createSmtpSink, type SmtpSink } from '@reportmail/testing';
+import {
+  createScriptedSmtpServer,
+  createSmtpSink,
+  type ScriptedSmtpServer,
+  type SmtpSink,
+  type SmtpStage,
+} from '@reportmail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeMessage, messageIdFor, type OutgoingMessage } from './compose.js';
 import { SendFailure, sendComposed } from './send.js';
@@ -149,5 +155,63 @@ describe('sendComposed over real SMTP', () => {
       sendComposed({ ...settings, port: closed.port }, await composeMessage(message), { timeouts }),
     );
     expect(failure).toMatchObject({ kind: 'transient', message: expect.stringMatching(/ECONNREFUSED/) });
+  });
+});
+
+describe('sendComposed against a server that trickles a reply (a byte every 100 ms)', () => {
+  let server: ScriptedSmtpServer;
+  // The inactivity timeout is never reached: a byte comes every 100 ms.
+  const timeouts = { connectionMs: 1_000, greetingMs: 500, socketMs: 400, sessionMs: 1_200 };
+  beforeAll(async () => {
+    server = await createScriptedSmtpServer({ trickleMs: 100 });
+  });
+  afterAll(() => server.close());
+
+  const trickled = async (stage: SmtpStage) => {
+    server.script({ stage, trickle: true });
+    const settings: SmtpSettings = {
+      ...{ host: '127.0.0.1', port: server.port, security: 'none', username: null, password: null },
+      ...{ fromAddress: 'reports@shop.example', fromName: 'Shop Reports', adminAddress: null },
+    };
+    const started = Date.now();
+    const failure = await sendComposed(settings, await composeMessage(message), { timeouts }).then(
+      () => null,
+      (error: unknown) => (error instanceof SendFailure ? error.failure : error),
+    );
+    return { failure, elapsedMs: Date.now() - started };
+  };
+
+  it('fails a trickled greeting at greetingMs: nodemailer’s greeting timer is not restarted by bytes', async () => {
+    const { failure, elapsedMs } = await trickled('greeting');
+    expect(failure).toEqual({ kind: 'transient', message: 'ETIMEDOUT: Greeting never received' });
+    // The whole greeting would take 2.5 s to arrive.
+    expect(elapsedMs).toBeGreaterThanOrEqual(500);
+    expect(elapsedMs).toBeLessThan(1_200);
+  });
+
+  it('ends a session still waiting for a trickled reply to MAIL at its deadline: transient, no data sent', async () => {
+    const attempts = server.dataAttempts.length;
+    const { failure, elapsedMs } = await trickled('mail');
+    expect(failure).toEqual({
+      kind: 'transient',
+      message: 'ETIMEDOUT: SMTP session still running after its 1200 ms deadline',
+    });
+    expect(elapsedMs).toBeGreaterThanOrEqual(1_200);
+    expect(server.dataAttempts.length).toBe(attempts);
+  });
+
+  it('ends a session whose final reply is trickled at its deadline: unknown, the server has the message', async () => {
+    const accepted = server.accepted.length;
+    const { failure, elapsedMs } = await trickled('data');
+    expect(failure).toEqual({
+      kind: 'unknown',
+      message: 'ETIMEDOUT: SMTP session still running after its 1200 ms deadline (after the message data was sent)',
+    });
+    expect(elapsedMs).toBeLessThan(2_200);
+    expect(server.accepted.length).toBe(accepted + 1);
+    // The connection is gone at once (the trickle stops with it).
+    const failedAt = Date.now();
+    await server.waitForClosed(server.sessions.length);
+    expect((server.sessions.at(-1)?.closedAt ?? Number.POSITIVE_INFINITY) - failedAt).toBeLessThan(500);
   });
 });

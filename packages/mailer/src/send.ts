@@ -71,8 +71,27 @@ function transact(
 }
 
 /**
+ * Settles with `work`, or rejects as a timeout (ETIMEDOUT, so it is classified like nodemailer's own)
+ * once the session has run `ms` in all, tearing the connection down at once: `close()` alone would end
+ * the socket politely and wait for a server that may never close its side.
+ */
+function withinDeadline<T>(work: Promise<T>, connection: SMTPConnection, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const socket = connection._socket;
+      connection.close();
+      if (socket) socket.destroy();
+      reject(Object.assign(new Error(`SMTP session still running after its ${ms} ms deadline`), { code: 'ETIMEDOUT' }));
+    }, ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Sends a composed message in a session of its own. "The data stream ended" marks that the message went
- * out: a connection lost after that point may have delivered it and is classified `unknown`.
+ * out: a connection lost after that point may have delivered it and is classified `unknown`. The session
+ * as a whole is bounded by `timeouts.sessionMs` (the inactivity timeouts alone never end a trickled reply).
  */
 export async function sendComposed(
   settings: SmtpSettings,
@@ -84,9 +103,11 @@ export async function sendComposed(
   data.once('end', () => {
     dataSent = true;
   });
-  const connection = new SMTPConnection(smtpConnectionOptions(settings, options.timeouts ?? DEFAULT_SMTP_TIMEOUTS));
+  const timeouts = options.timeouts ?? DEFAULT_SMTP_TIMEOUTS;
+  const connection = new SMTPConnection(smtpConnectionOptions(settings, timeouts));
   try {
-    const info = await transact(connection, settings, message.envelope, data);
+    const sessionMs = timeouts.sessionMs ?? DEFAULT_SMTP_TIMEOUTS.sessionMs;
+    const info = await withinDeadline(transact(connection, settings, message.envelope, data), connection, sessionMs);
     return { accepted: addresses(info.accepted), rejected: addresses(info.rejected), response: info.response ?? '' };
   } catch (error) {
     throw new SendFailure(classifySmtpError(error, { dataSent }), error);

@@ -35,6 +35,31 @@ describe('classifySmtpError', () => {
       'transient',
       'ETIMEDOUT: Greeting never received',
     ],
+    [
+      {
+        code: 'EAUTH',
+        responseCode: 454,
+        response: '454 4.7.0 Temporary authentication failure',
+        command: 'AUTH PLAIN',
+      },
+      'transient',
+      'SMTP 454: 454 4.7.0 Temporary authentication failure',
+    ],
+    [
+      { code: 'EENVELOPE', responseCode: 552, response: '552 5.5.3 Too many recipients', command: 'RCPT TO' },
+      'transient',
+      'SMTP 552: 552 5.5.3 Too many recipients (552 to RCPT TO counts as 452)',
+    ],
+    [
+      { code: 'EENVELOPE', responseCode: 552, response: '552 5.3.4 Message size exceeds limit', command: 'MAIL FROM' },
+      'permanent',
+      'SMTP 552: 552 5.3.4 Message size exceeds limit',
+    ],
+    [
+      { code: 'EMESSAGE', responseCode: 552, response: '552 5.3.4 Message too big', command: 'DATA' },
+      'permanent',
+      'SMTP 552: 552 5.3.4 Message too big',
+    ],
   ])('%j → %s', (error, kind, message) => {
     expect(classifySmtpError(error, { dataSent: false })).toEqual({ kind, message });
   });
@@ -47,6 +72,10 @@ describe('classifySmtpError', () => {
     [
       { code: 'ECONNECTION', message: 'Connection closed unexpectedly' },
       'ECONNECTION: Connection closed unexpectedly (after the message data was sent)',
+    ],
+    [
+      { code: 'ETIMEDOUT', message: 'SMTP session still running after its 4000 ms deadline' },
+      'ETIMEDOUT: SMTP session still running after its 4000 ms deadline (after the message data was sent)',
     ],
   ])('a network error after the data went out is unknown: %j', (error, message) => {
     expect(classifySmtpError(error, { dataSent: true })).toEqual({ kind: 'unknown', message });

@@ -22,9 +22,10 @@ const NETWORK = new Set([
 const CONFIGURATION = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ECONFIG', 'ETLS', 'EREQUIRETLS', 'EMAXRECIPIENTS']);
 
 /**
- * Classifies a nodemailer failure. 5xx replies, authentication and configuration errors are permanent;
- * 4xx replies and network errors before the message went out are transient; a connection lost after
- * the message data was sent, before the server's reply, is unknown (it may have been delivered).
+ * Classifies a nodemailer failure. 5xx replies (but a 552 to RCPT TO, see below), authentication and
+ * configuration errors are permanent; 4xx replies and network errors (timeouts, the session deadline
+ * included) before the message went out are transient; a connection lost or timed out after the message
+ * data was sent, before the server's reply, is unknown (it may have been delivered).
  *
  * `dataSent` must come from the sender itself (the raw message stream was fully read): nodemailer
  * labels a timeout while waiting for the final reply `command: 'CONN'`, so its error cannot tell.
@@ -33,6 +34,11 @@ export function classifySmtpError(error: unknown, { dataSent }: { dataSent: bool
   const smtp = (error ?? {}) as SmtpError;
   const reply = smtp.responseCode ? `SMTP ${smtp.responseCode}${smtp.response ? `: ${smtp.response}` : ''}` : '';
   const text = reply || `${smtp.code ?? 'Error'}: ${smtp.message ?? String(error)}`;
+  if (smtp.responseCode === 552 && smtp.command === 'RCPT TO') {
+    // RFC 5321 4.5.3.1.10: 552 to RCPT is RFC 821's old "too many recipients" (now 452), which clients
+    // SHOULD treat as temporary; Postfix's client does the same.
+    return { kind: 'transient', message: `${text} (552 to RCPT TO counts as 452)` };
+  }
   if (smtp.responseCode && smtp.responseCode >= 500) return { kind: 'permanent', message: text };
   if (smtp.responseCode && smtp.responseCode >= 400) return { kind: 'transient', message: text };
   if (smtp.code && CONFIGURATION.has(smtp.code)) return { kind: 'permanent', message: text };

@@ -7,13 +7,26 @@ export type SmtpTransport = Transporter;
 export type SmtpTimeouts = {
   /** TCP (and implicit TLS) connection. */
   connectionMs: number;
-  /** The server's greeting after connecting. */
+  /**
+   * The server's greeting after connecting. nodemailer times it with a timer of its own that incoming
+   * bytes do not restart, so a greeting trickled a byte at a time still fails after this long.
+   */
   greetingMs: number;
   /** Any silence on an open connection, including the wait for the reply to the message data. */
   socketMs: number;
+  /**
+   * The whole session, from connecting to the final reply (a send only). `socketMs` restarts with every
+   * byte, so a server trickling a byte a second would otherwise hold a send open for good.
+   */
+  sessionMs?: number;
 };
 
-export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 30_000, greetingMs: 30_000, socketMs: 120_000 };
+export const DEFAULT_SMTP_TIMEOUTS: Required<SmtpTimeouts> = {
+  connectionMs: 30_000,
+  greetingMs: 30_000,
+  socketMs: 120_000,
+  sessionMs: 300_000,
+};
 
 /**
  * How to reach the server: implicit TLS for `tls` (port 465), STARTTLS required for `starttls` (never falls

@@ -9,7 +9,13 @@ const RETENTION: Pick<DefaultJobOptions, 'removeOnComplete' | 'removeOnFail'> = 
   removeOnFail: { age: 30 * DAY_SECONDS, count: 5_000 },
 };
 
-/** Per-job retry policy: transient failures back off exponentially with jitter. */
+/**
+ * Per-job retry policy: transient failures back off exponentially with jitter. A send-email job names a
+ * custom backoff (`send-email-retry`, keeping the 0.5 jitter) that the mail worker computes as BullMQ's
+ * exponential one from its own MAIL_RETRY_DELAY_MS, so the operator sets the base without requeueing:
+ * BullMQ runs a Worker's `settings.backoffStrategy` for any type it has no builtin for. Jobs queued
+ * before, with `exponential` and a 10 s base, keep that builtin.
+ */
 export const JOB_OPTIONS: Record<JobName, DefaultJobOptions> = {
   [JOBS.generateReport]: {
     ...RETENTION,
@@ -19,6 +25,6 @@ export const JOB_OPTIONS: Record<JobName, DefaultJobOptions> = {
   [JOBS.sendEmail]: {
     ...RETENTION,
     attempts: 8,
-    backoff: { type: 'exponential', delay: 10_000, jitter: 0.5 },
+    backoff: { type: 'send-email-retry', jitter: 0.5 },
   },
 };

@@ -13,6 +13,16 @@ export { sparePort } from './ports.js';
 export { canRunOwnPostgresServer, type OwnPostgresServer, startOwnPostgresServer } from './postgres-server.js';
 export { createTestRedis, type TestRedis } from './redis.js';
 export { canRunOwnRedisServer, type OwnRedisServer, startOwnRedisServer } from './redis-server.js';
+export {
+  type AcceptedMessage,
+  createScriptedSmtpServer,
+  type ScriptedSession,
+  type ScriptedSmtpServer,
+  type ScriptedSmtpServerOptions,
+  SMTP_STAGES,
+  type SmtpStage,
+  type StageScript,
+} from './scripted-smtp-server.js';
 export { type LogLine, type ServiceProcess, startServiceProcess } from './service-process.js';
 export {
   createSmtpSink,

@@ -15,3 +15,23 @@ describe('OUTBOX_DIR', () => {
     expect(loadMailWorkerConfig({ ...REQUIRED, OUTBOX_DIR: value }).OUTBOX_DIR).toBe(expected);
   });
 });
+
+describe('MAIL_RETRY_DELAY_MS and SMTP_SEND_DEADLINE_MS', () => {
+  it('default to the 10 s retry base and a 5-minute session', () => {
+    const config = loadMailWorkerConfig(REQUIRED);
+    expect([config.MAIL_RETRY_DELAY_MS, config.SMTP_SEND_DEADLINE_MS]).toEqual([10_000, 300_000]);
+  });
+
+  it('take short values for tests and fault runs', () => {
+    const config = loadMailWorkerConfig({ ...REQUIRED, MAIL_RETRY_DELAY_MS: '200', SMTP_SEND_DEADLINE_MS: '4000' });
+    expect([config.MAIL_RETRY_DELAY_MS, config.SMTP_SEND_DEADLINE_MS]).toEqual([200, 4_000]);
+  });
+
+  it.each([
+    ['MAIL_RETRY_DELAY_MS', '50'],
+    ['MAIL_RETRY_DELAY_MS', '600001'],
+    ['SMTP_SEND_DEADLINE_MS', '999'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadMailWorkerConfig({ ...REQUIRED, [name]: value })).toThrow(name);
+  });
+});

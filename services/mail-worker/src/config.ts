@@ -9,6 +9,7 @@ import {
   redisPrefix,
   redisUrl,
   secretsKey,
+  shutdownGraceMs,
   workerLockTimings,
   z,
 } from '@reportmail/config';
@@ -23,11 +24,19 @@ const shape = {
   SECRETS_KEY: secretsKey,
   REDIS_PREFIX: redisPrefix,
   ...workerLockTimings,
+  SHUTDOWN_GRACE_MS: shutdownGraceMs,
   MAIL_CONCURRENCY: envInteger(1, 64, 4),
   SMTP_CONNECTION_TIMEOUT_MS: milliseconds(30_000),
   SMTP_GREETING_TIMEOUT_MS: milliseconds(30_000),
   /** Includes the wait for the reply to the message data (RFC 5321 suggests up to 10 minutes). */
   SMTP_SOCKET_TIMEOUT_MS: milliseconds(120_000),
+  /**
+   * One SMTP session in all, connect to final reply: the socket timeout restarts with every byte, so only
+   * this ends a server trickling its replies. Past it the connection is destroyed; classified as a timeout.
+   */
+  SMTP_SEND_DEADLINE_MS: envInteger(1_000, 3_600_000, 300_000),
+  /** Base of the send retries' backoff: the first retry after about this long, then doubling (jitter 0.5). */
+  MAIL_RETRY_DELAY_MS: milliseconds(10_000),
   /**
    * The admin API's public base URL. When set, an email whose workbook was too large to attach links to
    * it through a signed, expiring URL; unset, the email only says the workbook is stored.

@@ -2,7 +2,7 @@ import { assertDatabaseReachable, createDatabase } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { assertRedisReachable, createRedisConnection } from '@reportmail/queue';
 import { createLinkSigner, createSecretBox } from '@reportmail/secrets';
-import { startEventLoopWatchdog } from '@reportmail/watchdog';
+import { startEventLoopWatchdog, startShutdownDeadline } from '@reportmail/watchdog';
 import { loadMailWorkerConfig, type MailWorkerConfig } from './config.js';
 import type { AttachmentLinks } from './jobs/build-message.js';
 import { createMailWorker } from './worker.js';
@@ -39,18 +39,22 @@ async function main(): Promise<void> {
       connectionMs: config.SMTP_CONNECTION_TIMEOUT_MS,
       greetingMs: config.SMTP_GREETING_TIMEOUT_MS,
       socketMs: config.SMTP_SOCKET_TIMEOUT_MS,
+      sessionMs: config.SMTP_SEND_DEADLINE_MS,
     },
+    retryDelayMs: config.MAIL_RETRY_DELAY_MS,
     attachmentLinks: attachmentLinksOf(config),
     outboxDir: config.OUTBOX_DIR,
   });
   logger.info({ concurrency: config.MAIL_CONCURRENCY, outboxDir: config.OUTBOX_DIR }, 'mail worker started');
 
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'stopping: finishing the current sends');
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'stopping: finishing the current sends');
+    const deadline = startShutdownDeadline({ graceMs: config.SHUTDOWN_GRACE_MS, logger });
     await worker.close();
     await connection.quit();
     await database.close();
     await watchdog.stop();
+    deadline.cancel();
     logger.info('stopped');
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -17,8 +17,10 @@ import { configureSmtp, createGeneratedDelivery, createTempOutbox, type TempOutb
 import { createMailWorker } from './worker.js';
 
 const secrets = createSecretBox(generateKeyEntry('k1'));
-/** Shrunk timings, as BullMQ's own tests do: base 200 ms, no jitter, so the gaps are exact lower bounds. */
-const BACKOFF = { type: 'exponential', delay: 200, jitter: 0 } as const;
+/** The worker's retry base (MAIL_RETRY_DELAY_MS), shrunk as BullMQ's own tests shrink theirs. */
+const RETRY_DELAY_MS = 200;
+/** A job queued before send-email named its own backoff: BullMQ's builtin, 200 ms, no jitter. */
+const OLD_BACKOFF = { type: 'exponential', delay: 200, jitter: 0 } as const;
 
 describe('the mail worker on BullMQ', () => {
   let database: TestDatabase;
@@ -46,6 +48,7 @@ describe('the mail worker on BullMQ', () => {
       logger: createLogger({ service: 'test', level: 'silent' }),
       secrets,
       smtpTimeouts: { connectionMs: 2_000, greetingMs: 2_000, socketMs: 500 },
+      retryDelayMs: RETRY_DELAY_MS,
       outboxDir: outbox.dir,
     });
   });
@@ -67,31 +70,42 @@ describe('the mail worker on BullMQ', () => {
       worker.on('failed', check);
     });
 
-  const send = async (deliveryId: string) => {
+  /** Queued with the send-email job options (or `backoff` over them, as a job queued before had). */
+  const send = async (deliveryId: string, backoff?: typeof OLD_BACKOFF) => {
     const jobId = `send-email-${deliveryId}`;
     const done = settled(jobId);
-    await enqueue(queue, JOBS.sendEmail, { deliveryId }, { jobId, backoff: BACKOFF });
+    await enqueue(queue, JOBS.sendEmail, { deliveryId }, backoff ? { jobId, backoff } : { jobId });
     return done;
   };
 
-  it('retries 421 twice with growing delays, then sends one email', async () => {
+  /** Two 421s, then accepted: the gaps between the three DATA attempts, and one email. */
+  const retriedTwice = async (backoff?: typeof OLD_BACKOFF) => {
     const id = await createGeneratedDelivery(database);
     sink.script([
       { code: 421, message: 'Try later' },
       { code: 421, message: 'Try later' },
     ]);
     const before = sink.attemptTimes().length;
-    const job = await send(id);
-    expect(await job.getState()).toBe('completed');
-    expect(job.attemptsMade).toBe(3);
-    const times = sink.attemptTimes().slice(before);
-    expect(times).toHaveLength(3);
-    const [first = 0, second = 0, third = 0] = times;
-    expect(second - first).toBeGreaterThanOrEqual(200);
-    expect(third - second).toBeGreaterThanOrEqual(400);
-    expect(third - second).toBeGreaterThan(second - first);
+    const job = await send(id, backoff);
+    expect([await job.getState(), job.attemptsMade]).toEqual(['completed', 3]);
+    const [first = 0, second = 0, third = 0] = sink.attemptTimes().slice(before);
     expect(sink.received.filter((mail) => mail.parsed.headers.get('x-reportmail-delivery-id') === id)).toHaveLength(1);
     expect(await findDelivery(database.db, id)).toMatchObject({ status: 'sent', attempts: 3 });
+    return [second - first, third - second];
+  };
+
+  it('retries 421 twice after the worker’s base (with the job’s 0.5 jitter), then doubled, then sends once', async () => {
+    const [firstGap = 0, secondGap = 0] = await retriedTwice();
+    expect(firstGap).toBeGreaterThanOrEqual(RETRY_DELAY_MS / 2);
+    expect(secondGap).toBeGreaterThanOrEqual(RETRY_DELAY_MS);
+    // The 10 s base the job options used to carry could not wait less than 5 s (jitter 0.5).
+    expect(firstGap + secondGap).toBeLessThan(5_000);
+  });
+
+  it('still retries a job queued before, with BullMQ’s `exponential` and its own delay', async () => {
+    const [firstGap = 0, secondGap = 0] = await retriedTwice(OLD_BACKOFF);
+    expect(firstGap).toBeGreaterThanOrEqual(200);
+    expect(secondGap).toBeGreaterThanOrEqual(400);
   });
 
   it('fails a 550 at once: one attempt, no retry, the error stored', async () => {

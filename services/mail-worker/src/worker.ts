@@ -7,6 +7,7 @@ import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AttachmentLinks } from './jobs/build-message.js';
 import { sendEmail } from './jobs/send-email.js';
+import { DEFAULT_RETRY_DELAY_MS, mailRetryBackoff } from './retry-backoff.js';
 
 export type MailWorkerDeps = {
   database: Database;
@@ -15,6 +16,8 @@ export type MailWorkerDeps = {
   logger: Logger;
   secrets: SecretBox;
   smtpTimeouts?: SmtpTimeouts;
+  /** Base of the send retries' exponential backoff (MAIL_RETRY_DELAY_MS). */
+  retryDelayMs?: number;
   attachmentLinks?: AttachmentLinks;
   /** Where mail is saved while SMTP is not configured (absolute). */
   outboxDir: string;
@@ -23,7 +26,10 @@ export type MailWorkerDeps = {
   locks?: { lockDuration: number; stalledInterval: number };
 };
 
-/** Binds sendEmail to the `mail-delivery` queue; retries and backoff come from the job's options. */
+/**
+ * Binds sendEmail to the `mail-delivery` queue. Attempts and the backoff's type and jitter come from the
+ * job's options; the backoff's base from this worker (`retryDelayMs`).
+ */
 export function createMailWorker(deps: MailWorkerDeps): Worker {
   const processor = async (job: Job) => {
     const payload = readPayload(JOBS.sendEmail, job);
@@ -36,6 +42,7 @@ export function createMailWorker(deps: MailWorkerDeps): Worker {
     prefix: deps.prefix,
     concurrency: deps.concurrency ?? 4,
     ...deps.locks,
+    settings: { backoffStrategy: mailRetryBackoff(deps.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS) },
   });
   worker.on('failed', (job, error) =>
     deps.logger.warn(

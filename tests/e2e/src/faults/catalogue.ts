@@ -5,6 +5,7 @@ import { redisRestartedEmpty } from './redis-empty.js';
 import { reportWorkerKills } from './report-kills.js';
 import type { Scenario } from './scenario.js';
 import { sigtermInFlight } from './sigterm.js';
+import { smtpReplies } from './smtp-replies.js';
 
 /** Every scenario of `pnpm faults`, in the order issue 13 numbers them. */
 export const SCENARIOS: Scenario[] = [
@@ -14,6 +15,7 @@ export const SCENARIOS: Scenario[] = [
   redisLongOutage,
   redisRestartedEmpty,
   postgresOutage,
+  smtpReplies,
   outboxFull,
   sigtermInFlight,
 ];

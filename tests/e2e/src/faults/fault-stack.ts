@@ -37,7 +37,9 @@ export type FaultStack = {
   settle: (
     ids: string[],
     deadline: number,
-  ) => Promise<Pick<RunResult, 'expected' | 'accepted' | 'duplicates' | 'lost' | 'unknown'>>;
+  ) => Promise<
+    Pick<RunResult, 'expected' | 'accepted' | 'duplicates' | 'lost' | 'unknown'> & { unknownAccepted: number }
+  >;
   /** Distinct delivery ids of the messages accepted so far. */
   acceptedIds: () => Set<string>;
   close: () => Promise<void>;
@@ -57,7 +59,8 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
   ]);
   const pipeline = await createPipeline({
     redisUrl: redisServer.url,
-    databaseName: 'reportmail_faults',
+    // Under vitest (the smoke version) a clone of the run's template, as every other test; else one name.
+    ...(process.env.VITEST && !postgres ? {} : { databaseName: 'reportmail_faults' }),
     ...(postgres ? { postgresAdminUrl: postgres.adminUrl } : {}),
     ...(options.smtpSettings === false ? { smtpSettings: false } : {}),
   });
@@ -117,6 +120,7 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
         duplicates: [...counts.values()].reduce((sum, count) => sum + count - 1, 0),
         lost: rows.filter((row) => row.status !== 'sent' && row.status !== 'unknown').length,
         unknown: rows.filter((row) => row.status === 'unknown').length,
+        unknownAccepted: rows.filter((row) => row.status === 'unknown' && counts.has(row.id)).length,
       };
     },
     acceptedIds: () => new Set(acceptedCounts().keys()),

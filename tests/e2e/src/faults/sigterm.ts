@@ -21,7 +21,7 @@ async function terminate(service: ServiceProcess): Promise<{ name: string; ms: n
 
 /**
  * Scenario 10: SIGTERM to the scheduler and every worker (two of each kind) while 50 sends are in flight,
- * some of them 20,000-payment workbooks. Each process must finish or hand back what it holds and exit
+ * five of them 20,000-payment workbooks (4,000 in the smoke version). Each process must finish or hand back what it holds and exit
  * within its grace period (SHUTDOWN_GRACE_MS, 10 s here) with status 0; a new set of workers must then
  * send everything once.
  */
@@ -34,7 +34,7 @@ async function runSigterm(options: ScenarioOptions): Promise<RunResult> {
     await stack.pipeline.database.sql`
       insert into sale (invoice_no, status, total, created_at)
       select 'INV-' || g, 'PAID', 10, '2025-01-02T16:00:00Z'::timestamptz + (g % 5) * interval '1 day'
-      from generate_series(1, 100000) g`;
+      from generate_series(1, ${options.smoke ? 20_000 : 100_000}) g`;
     await stack.pipeline.database.sql`
       insert into sale_payment (sale_id, amount, method, paid_at)
       select id, 10.00, 'Cash', created_at + (id % 80000) * interval '1 second' from sale`;

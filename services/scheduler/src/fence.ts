@@ -8,10 +8,15 @@ export type FenceClaim = { claimed: true } | { claimed: false; stored: number };
 
 /**
  * Records `fence` as the writing leader's, unless a newer leader (a larger fence) already wrote. The
- * row stays locked until the transaction ends, so a second leader's claim waits for this sync to
- * finish, and a leader that paused past its lock and woke up finds the newer fence and changes nothing.
+ * row stays locked until the transaction ends (at most 10 s idle), so a second leader's claim waits for
+ * this sync to finish, and a leader that paused past its lock and woke up finds the newer fence and
+ * changes nothing.
  */
-export async function claimFence(tx: Transaction, fence: number, now: Date): Promise<FenceClaim> {
+export async function claimFence(tx: Transaction, fence: number, now: Date, idleLimitMs = 10_000): Promise<FenceClaim> {
+  // The fence row stays locked while this transaction is open. A leader frozen inside it (SIGSTOP, a VM
+  // paused) would hold every later leader's sync until it woke, maybe hours; PostgreSQL ends a transaction
+  // idle this long instead. A live sync is never idle that long: it only waits on single Redis calls.
+  await tx.execute(sql.raw(`set local idle_in_transaction_session_timeout = ${Math.trunc(idleLimitMs)}`));
   const [row] = await tx
     .insert(schedulerFence)
     .values({ id: 1, fence, updatedAt: now })

@@ -56,12 +56,17 @@ async function main(): Promise<void> {
   }
 }
 
-/** PostgreSQL and Redis (commands, and a connection of its own for change signals), both checked. */
+/**
+ * PostgreSQL and Redis (commands, and a connection of its own for change signals), both checked. Each
+ * connection names this process (`pg_stat_activity.application_name`, Redis `CLIENT LIST`), so what one
+ * instance of several did can be told apart: a stale leader's writes, say (`pnpm faults`, scenario 3).
+ */
 async function connect(config: SchedulerConfig, logger: Logger) {
-  const database = createDatabase(config.DATABASE_URL, { max: 2, applicationName: 'scheduler' });
+  const name = `reportmail-scheduler-${process.pid}`;
+  const database = createDatabase(config.DATABASE_URL, { max: 2, applicationName: name });
   const onError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
-  const connection = createRedisConnection(config.REDIS_URL, 'worker', { onError });
-  const subscriber = createRedisConnection(config.REDIS_URL, 'worker', { onError });
+  const connection = createRedisConnection(config.REDIS_URL, 'worker', { onError, connectionName: name });
+  const subscriber = createRedisConnection(config.REDIS_URL, 'worker', { onError, connectionName: `${name}-changes` });
   try {
     await assertDatabaseReachable(database.sql, config.DATABASE_URL);
     await assertRedisReachable(connection, config.REDIS_URL);

@@ -244,6 +244,56 @@ describe('syncSchedules on real PostgreSQL and Redis', () => {
     expect(await snapshot()).toEqual(before);
     await Promise.all([paused.stop(), fresh.stop()]);
   });
+
+  it('changes nothing when the lock is lost in the middle of the sync, after its fence was claimed', async () => {
+    await database.db.update(schedulerFence).set({ fence: 0 });
+    await insertSchedule({ sendTime: '06:30' });
+    const before = await snapshot();
+    const release = await holdScheduleTable();
+    const key = `${redis.prefix}:stopped-mid-sync`;
+    // A lease long enough for the sync to start under load; never renewed.
+    const paused = createLeaderLock({ redis: connection, key, ttlMs: 1_000, intervalMs: 60_000 });
+    await paused.start();
+    const syncing = syncSchedules({ ...deps(), lock: paused });
+    // Its transaction has claimed the fence and waits for the schedules: a leader stopped mid-sync.
+    await untilWaitingOnLock();
+    let tookOver: () => void = () => {};
+    const newerLeader = new Promise<void>((resolve) => {
+      tookOver = resolve;
+    });
+    const fresh = createLeaderLock({ redis: connection, key, ttlMs: 1_000, onChange: (is) => is && tookOver() });
+    await fresh.start();
+    await newerLeader;
+    await release();
+
+    expect(await syncing).toEqual({ outcome: 'stale', reason: 'the leader lock was lost during the sync' });
+    expect(await snapshot()).toEqual(before);
+    await Promise.all([paused.stop(), fresh.stop()]);
+    await database.db.update(schedulerFence).set({ fence: lock.fence() ?? 0 });
+  });
+
+  /** Holds an exclusive lock on the schedules until the returned function is called (and commits). */
+  const holdScheduleTable = () =>
+    new Promise<() => Promise<void>>((held) => {
+      const done: Promise<unknown> = database.sql.begin(async (tx) => {
+        await tx`lock table reportmail.report_schedule in access exclusive mode`;
+        await new Promise<void>((release) =>
+          held(async () => {
+            release();
+            await done;
+          }),
+        );
+      });
+    });
+  const untilWaitingOnLock = async () => {
+    for (;;) {
+      const [row] = await database.sql<{ waiting: number }[]>`
+        select count(*)::int as waiting from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`;
+      if ((row?.waiting ?? 0) > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
 });
 
 const byId = (a: { id?: string }, b: { id?: string }) => (a.id ?? '').localeCompare(b.id ?? '');

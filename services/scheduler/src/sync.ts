@@ -42,26 +42,48 @@ type Applied = { change: keyof SyncSummary | null; nextRun: Date | null };
 const LIVE_STATES = new Set(['delayed', 'waiting', 'prioritized', 'active', 'waiting-children']);
 
 /**
+ * Thrown inside the sync's transaction when the lock turns out lost part-way, so PostgreSQL rolls back
+ * (the fence claim included, which frees the fence row for the newer leader).
+ */
+class LeadershipLost extends Error {}
+
+/**
+ * Before each write: a leader stopped mid-sync (a GC or VM pause, SIGSTOP) holds a claimed fence and an
+ * open transaction when it wakes, so the fence check at the start no longer covers what it does next.
+ */
+async function assertStillLeader(deps: SyncDeps): Promise<void> {
+  if (!(await deps.lock.confirm())) throw new LeadershipLost();
+}
+
+/**
  * Makes Redis hold exactly one job scheduler per enabled schedule, as PostgreSQL describes it, and
  * records each schedule's next run. Only the current leader may do this: it confirms its lock, then
- * claims the Postgres fence in the same transaction as its writes, so a stale leader changes nothing.
+ * claims the Postgres fence in the same transaction as its writes, and confirms the lock again before
+ * every Redis write and before committing, so a stale leader changes nothing, even one woken mid-sync.
  */
 export async function syncSchedules(deps: SyncDeps, now = new Date()): Promise<SyncOutcome> {
   if (!(await deps.lock.confirm())) return stale(deps.logger, 'the leader lock is no longer held');
   const fence = deps.lock.fence();
   if (fence === null) return stale(deps.logger, 'the leader lock is no longer held');
-  return deps.db.transaction(async (tx) => {
-    const claim = await claimFence(tx, fence, now);
-    if (!claim.claimed) {
-      return stale(deps.logger, `a newer leader wrote fence ${claim.stored}; this one holds ${fence}`, claim.stored);
-    }
-    const schedules: ScheduleRow[] = await tx.select(scheduleColumns).from(reportSchedule);
-    const { summary, nextRuns } = await applySchedulers(deps, schedules, now);
-    await writeNextRuns(tx, schedules, nextRuns);
-    const changed = summary.upserted + summary.removed + summary.invalid > 0;
-    deps.logger[changed ? 'info' : 'debug'](summary, 'schedules synced');
-    return { outcome: 'synced', ...summary };
-  });
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const claim = await claimFence(tx, fence, now);
+      if (!claim.claimed) {
+        return stale(deps.logger, `a newer leader wrote fence ${claim.stored}; this one holds ${fence}`, claim.stored);
+      }
+      const schedules: ScheduleRow[] = await tx.select(scheduleColumns).from(reportSchedule);
+      const { summary, nextRuns } = await applySchedulers(deps, schedules, now);
+      await assertStillLeader(deps);
+      await writeNextRuns(tx, schedules, nextRuns);
+      await assertStillLeader(deps);
+      const changed = summary.upserted + summary.removed + summary.invalid > 0;
+      deps.logger[changed ? 'info' : 'debug'](summary, 'schedules synced');
+      return { outcome: 'synced', ...summary };
+    });
+  } catch (error) {
+    if (error instanceof LeadershipLost) return stale(deps.logger, 'the leader lock was lost during the sync');
+    throw error;
+  }
 }
 
 async function applySchedulers(deps: SyncDeps, schedules: ScheduleRow[], now: Date) {
@@ -77,6 +99,7 @@ async function applySchedulers(deps: SyncDeps, schedules: ScheduleRow[], now: Da
   }
   // What is left belongs to schedules deleted from PostgreSQL.
   for (const orphan of existing.values()) {
+    await assertStillLeader(deps);
     await removeScheduler(deps.queue, orphan);
     deps.logger.info({ schedulerId: orphan.key }, 'schedule deleted: job scheduler removed');
     summary.removed += 1;
@@ -93,7 +116,10 @@ async function applyOne(
   const log = deps.logger.child({ scheduleId: schedule.id });
   const plan = planFor(schedule, now);
   if (plan.kind !== 'on') {
-    if (current) await removeScheduler(deps.queue, current);
+    if (current) {
+      await assertStillLeader(deps);
+      await removeScheduler(deps.queue, current);
+    }
     if (plan.kind === 'invalid') {
       log.error({ err: plan.error }, 'schedule timing is invalid: it is not scheduled');
       return { change: 'invalid', nextRun: null };
@@ -105,6 +131,7 @@ async function applyOne(
     return { change: 'unchanged', nextRun: new Date(current.next) };
   }
   // Upserting replaces the pending job, so it is only issued on a real change (never to refresh).
+  await assertStillLeader(deps);
   const job = await deps.queue.upsertJobScheduler(
     schedulerIdFor(schedule.id),
     { pattern: plan.pattern },

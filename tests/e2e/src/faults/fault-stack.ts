@@ -68,26 +68,8 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
   const reports = new Queue(QUEUES.reports, { connection, prefix: pipeline.redis.prefix });
   reports.on('error', () => undefined);
   const scheduleId = await createSchedule(pipeline.database, { enabled: false, name: 'Fault run' });
-  const ended = new Set<ServiceProcess>();
-  let closing = false;
-  const start = (name: ServiceName, env: Record<string, string> = {}) => {
-    const service = pipeline.start(name, { ...WATCHDOG, ...options.env, ...env });
-    const { kill, stop } = service;
-    service.kill = () => {
-      ended.add(service);
-      return kill();
-    };
-    service.stop = () => {
-      ended.add(service);
-      return stop();
-    };
-    service.child.once('exit', (code, signal) => {
-      if (closing || ended.has(service)) return;
-      const last = service.logs.slice(-4).map((line) => JSON.stringify(line).slice(0, 400));
-      process.stderr.write(`${name} exited (${code ?? signal}) during the run:\n${last.join('\n')}\n`);
-    });
-    return service;
-  };
+  const services = findingsStarter(pipeline, { ...WATCHDOG, ...options.env });
+  const start = services.start;
   const acceptedCounts = () => {
     const counts = new Map<string, number>();
     for (const mail of pipeline.sink.received) {
@@ -125,13 +107,48 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
     },
     acceptedIds: () => new Set(acceptedCounts().keys()),
     close: async () => {
-      closing = true;
+      services.closing();
       await reports.close();
       connection.disconnect();
       await redisServer.start().catch(() => undefined);
       await postgres?.start().catch(() => undefined);
       await pipeline.close();
       await Promise.all([redisServer.remove(), postgres?.remove()]);
+    },
+  };
+}
+
+/**
+ * Starts services of a run with `env`; one that exits on its own (not by `stop`/`kill`) is printed as a
+ * finding (no supervisor restarts anything here). `closing()` silences that for the run's own teardown.
+ */
+export function findingsStarter(pipeline: Pipeline, env: Record<string, string>) {
+  const ended = new Set<ServiceProcess>();
+  let closing = false;
+  const start = (name: ServiceName, extra: Record<string, string> = {}) => {
+    const service = pipeline.start(name, { ...env, ...extra });
+    const { kill, stop } = service;
+    service.kill = () => {
+      ended.add(service);
+      return kill();
+    };
+    service.stop = () => {
+      ended.add(service);
+      // A stopped (SIGSTOP) process would not act on SIGTERM: it is continued first.
+      service.child.kill('SIGCONT');
+      return stop();
+    };
+    service.child.once('exit', (code, signal) => {
+      if (closing || ended.has(service)) return;
+      const last = service.logs.slice(-4).map((line) => JSON.stringify(line).slice(0, 400));
+      process.stderr.write(`${name} exited (${code ?? signal}) during the run:\n${last.join('\n')}\n`);
+    });
+    return service;
+  };
+  return {
+    start,
+    closing: () => {
+      closing = true;
     },
   };
 }

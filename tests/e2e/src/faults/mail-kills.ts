@@ -63,7 +63,7 @@ async function runMailKills(options: ScenarioOptions): Promise<RunResult> {
       ...counts,
       recoveryMs,
       notes: [
-        `${total} kills (${KILL_POINTS.map((point) => `${tally.get(point) ?? 0} ${point}`).join(', ')}); ${unknownAccepted} of ${counts.unknown} unknown were in fact accepted (killed between the server's 250 and the ledger's write), none sent again; recovery: kill → next accepted`,
+        `${total} kills (${KILL_POINTS.map((point) => `${tally.get(point) ?? 0} ${point}`).join(', ')}); ${unknownAccepted} of ${counts.unknown} unknown had in fact reached the server (the kill fell after the message's last byte, before the ledger's write), none sent again; recovery: kill → next accepted`,
       ],
       violations,
     };

@@ -7,6 +7,7 @@ import {
   startOwnRedisServer,
 } from '@reportmail/testing';
 import { createPipeline, type Pipeline, type ServiceName } from '../harness.js';
+import { findingsStarter } from './fault-stack.js';
 
 /** Matches the harness's FAST_TIMINGS: the lease a standby waits out before it takes over. */
 export const LEADER_TTL_MS = 1_500;
@@ -42,35 +43,14 @@ export async function startSchedStack(options: SchedStackOptions): Promise<Sched
     ...(process.env.VITEST && !postgres ? {} : { databaseName: options.databaseName }),
     ...(postgres ? { postgresAdminUrl: postgres.adminUrl } : {}),
   });
-  const ended = new Set<ServiceProcess>();
-  let closing = false;
-  const start = (name: ServiceName, env: Record<string, string> = {}) => {
-    const service = pipeline.start(name, { ...RECONCILE, ...env });
-    const { kill, stop } = service;
-    service.kill = () => {
-      ended.add(service);
-      return kill();
-    };
-    service.stop = () => {
-      ended.add(service);
-      // A stopped (SIGSTOP) process would not act on SIGTERM: it is continued first.
-      service.child.kill('SIGCONT');
-      return stop();
-    };
-    service.child.once('exit', (code, signal) => {
-      if (closing || ended.has(service)) return;
-      const last = service.logs.slice(-4).map((line) => JSON.stringify(line).slice(0, 400));
-      process.stderr.write(`${name} exited (${code ?? signal}) during the run:\n${last.join('\n')}\n`);
-    });
-    return service;
-  };
+  const services = findingsStarter(pipeline, RECONCILE);
   return {
     pipeline,
     redisServer,
     postgres,
-    start,
+    start: services.start,
     close: async () => {
-      closing = true;
+      services.closing();
       await pipeline.close();
       await Promise.all([redisServer.remove(), postgres?.remove()]);
     },

@@ -8,19 +8,20 @@ import { parseArgs } from 'node:util';
 import { generateKeyEntry } from '@reportmail/secrets';
 import { createTestRedis, recreateMigratedDatabase, startServiceProcess } from '@reportmail/testing';
 
-const HELP = `Usage: pnpm bench:one-box [--runs 3] [--built]
+const HELP = `Usage: pnpm bench:one-box [--runs 3] [--source]
 
 Times, over --runs runs each: \`pnpm start\` from the command to its "reportmail is running." banner and from
 Ctrl-C (SIGINT) to every service stopped, and \`pnpm demo\` from the command to its exit. Uses the databases
 reportmail_bench_start and reportmail_bench_demo on DATABASE_URL's server (recreated), a Redis prefix and an
-outbox folder of its own. --built times \`pnpm start --built\` (run \`pnpm build\` first).`;
+outbox folder of its own. The CLI and services run from their bundles, as \`pnpm start\` runs them (the
+command builds what is stale first); --source runs the services from their TypeScript source instead.`;
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function timeStart(env: Record<string, string>, built: boolean): Promise<{ ready: number; stop: number }> {
+async function timeStart(env: Record<string, string>, source: boolean): Promise<{ ready: number; stop: number }> {
   const started = performance.now();
-  const start = startServiceProcess('cli', env, ['start', ...(built ? ['--built'] : [])]);
+  const start = startServiceProcess('cli', env, ['start', ...(source ? ['--source'] : [])]);
   await start.waitForLog((line) => line.msg === 'reportmail is running.', 'the banner');
   const ready = seconds(started);
   const stopping = performance.now();
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
-      built: { type: 'boolean', default: false },
+      source: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     const starts: { ready: number; stop: number }[] = [];
     const demos: number[] = [];
     for (let run = 1; run <= runs; run += 1) {
-      starts.push(await timeStart(startEnv, values.built));
+      starts.push(await timeStart(startEnv, values.source));
       demos.push(await timeDemo(demoEnv));
       const last = starts.at(-1);
       process.stdout.write(
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
           'Ctrl-C → stopped',
           starts.map((s) => s.stop),
         )}, ${line('demo', demos)}` +
-        `${values.built ? ' (start --built)' : ''}\n`,
+        `${values.source ? ' (services from source)' : ''}\n`,
     );
   } finally {
     await Promise.all([redis.cleanup(), rm(outbox, { recursive: true, force: true })]);

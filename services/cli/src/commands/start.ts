@@ -7,13 +7,14 @@ import type { StackEnvironment } from '../stack/stack-env.js';
 import { type ServiceName, Supervisor } from '../stack/supervisor.js';
 import { apiListenUrl, waitForApiReady } from '../stack/wait-ready.js';
 
-export const START_HELP = `Usage: pnpm start [--built]
+export const START_HELP = `Usage: pnpm start   (pnpm dev: the same from the TypeScript source)
 
 Runs the whole service on this machine: checks PostgreSQL and Redis (creating the database when it is
-missing), applies migrations, builds the web console when its sources changed, then starts the API, the scheduler, the report worker and the mail worker
-as separate processes, restarting one that dies. Ctrl-C stops them all (each finishes its current job),
-then the command ends with exit status 0.
-  --built   run the bundles from \`pnpm build\` instead of the TypeScript source
+missing), applies migrations, builds the web console when its sources changed, then starts the API, the
+scheduler, the report worker and the mail worker as separate processes from their bundles (\`pnpm start\`
+rebuilds those whose sources changed first), restarting one that dies. Ctrl-C stops them all (each
+finishes its current job), then the command ends with exit status 0.
+  --source  run the services' TypeScript source through tsx instead of their bundles (\`pnpm dev\`)
 
 Nothing to configure for a first start: DATABASE_URL defaults to postgres://…@127.0.0.1:5432/reportmail,
 REDIS_URL to redis://127.0.0.1:6379, and SECRETS_KEY and JWT_SECRET are generated once into var/local.env.
@@ -91,7 +92,7 @@ function stopSignals() {
 }
 
 export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { built: { type: 'boolean', default: false } });
+  const flags = parseFlags(argv, { source: { type: 'boolean', default: false } });
   const { env, root } = deps.stack;
   const { createdDatabase } = await prepareServers({
     DATABASE_URL: env.DATABASE_URL as string,
@@ -101,7 +102,7 @@ export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<
   await ensureConsoleBuilt(root, deps.stdout);
   const mail = await mailRoute(deps);
   const stop = stopSignals();
-  const supervisor = new Supervisor({ root, env, output: deps.stdout, built: flags.built });
+  const supervisor = new Supervisor({ root, env, output: deps.stdout, built: !flags.source });
   for (const name of START_ORDER) supervisor.start(name);
 
   const baseUrl = apiBaseUrl(env);

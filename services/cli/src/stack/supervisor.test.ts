@@ -13,7 +13,7 @@ let root: string;
 let output: PassThrough & { isTTY?: boolean };
 let printed: string;
 
-/** A stand-in service bundle (`--built` mode): plain JavaScript, so no tsx or workspace is needed. */
+/** A stand-in service bundle (what `pnpm start` runs): plain JavaScript, so no tsx or workspace is needed. */
 async function writeService(name: ServiceName, source: string): Promise<void> {
   await mkdir(join(root, 'services', name, 'dist'), { recursive: true });
   await writeFile(join(root, 'services', name, 'dist', 'main.js'), source);

@@ -35,7 +35,8 @@ const HEALTH_WATCH = { intervalMs: 5_000, timeoutMs: 2_000, failures: 3 };
 function commandOf(root: string, name: ServiceName, built: boolean): string[] {
   if (!built) return ['--import', 'tsx', join(root, 'services', name, 'src', 'main.ts')];
   const bundle = join(root, 'services', name, 'dist', 'main.js');
-  if (!existsSync(bundle)) throw new AppError('VALIDATION', `--built: ${bundle} is missing; run \`pnpm build\` first`);
+  if (!existsSync(bundle))
+    throw new AppError('VALIDATION', `${bundle} is missing: \`pnpm start\` builds it (or \`pnpm build\`)`);
   return [bundle];
 }
 

@@ -168,3 +168,16 @@ async function awaitFinal(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** Resolves with `work`'s value, or with null at `deadline` (epoch ms), so a run that stalls is counted. */
+export async function byDeadline<T>(work: Promise<T>, deadline: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

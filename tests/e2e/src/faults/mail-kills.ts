@@ -1,5 +1,5 @@
 import type { ServiceProcess } from '@reportmail/testing';
-import { startFaultStack } from './fault-stack.js';
+import { byDeadline, startFaultStack } from './fault-stack.js';
 import type { RunResult, Scenario, ScenarioOptions } from './scenario.js';
 
 type KillPoint = 'random moment' | 'during DATA' | 'after the 250';
@@ -8,18 +8,12 @@ const KILL_POINTS: KillPoint[] = ['random moment', 'during DATA', 'after the 250
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
-/** Resolves true when `event` happens within `ms`, false when it does not (the work may be all done). */
-async function within(event: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([event.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** True when `event` happens within `ms`, false when it does not (the work may be all done). */
+const within = async (event: Promise<unknown>, ms: number) =>
+  (await byDeadline(
+    event.then(() => true),
+    Date.now() + ms,
+  )) ?? false;
 
 /**
  * Scenario 1: the mail worker SIGKILLed over and over while 200 deliveries go out, each time at a point

@@ -1,4 +1,4 @@
-import { startFaultStack } from './fault-stack.js';
+import { byDeadline, startFaultStack } from './fault-stack.js';
 import type { Scenario, ScenarioOptions } from './scenario.js';
 
 type Outage = { server: 'redis' | 'postgres'; outageMs: number };
@@ -25,10 +25,7 @@ async function runOutage(outage: Outage, options: ScenarioOptions) {
     const back = Date.now();
     // Bounded: a run where nothing more goes out is counted (as lost), not waited on forever.
     const settleBy = back + 180_000;
-    const next = await Promise.race([
-      sink.waitForMessages(acceptedBefore + 1),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), settleBy - Date.now())),
-    ]);
+    const next = await byDeadline(sink.waitForMessages(acceptedBefore + 1), settleBy);
     const recovery = next ? (next.at(-1)?.receivedAt ?? back) - back : Number.NaN;
     const counts = await stack.settle(ids, settleBy);
     const violations =

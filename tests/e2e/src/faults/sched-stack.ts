@@ -77,16 +77,3 @@ export function firstToLog(
 
 /** Resolves at `at` (epoch ms), or at once if it has passed: for instants the scenario itself defines. */
 export const until = (at: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
-
-/** Resolves with `work`'s value, or with null at `deadline` (epoch ms), so a run that stalls is counted. */
-export async function byDeadline<T>(work: Promise<T>, deadline: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()));
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

@@ -5,18 +5,11 @@ import { Queue } from 'bullmq';
 import type { Sql } from 'postgres';
 import { seedBenchDay } from '../bench-support.js';
 import { localTime, logged } from '../harness.js';
+import { byDeadline } from './fault-stack.js';
 import type { RunResult, Scenario, ScenarioOptions } from './scenario.js';
 import { cronAt } from './sched-cron.js';
 import { countRuns, type ExpectedRun, type RunCounts, settleLedger } from './sched-runs.js';
-import {
-  byDeadline,
-  firstToLog,
-  LEADER_TTL_MS,
-  type SchedStack,
-  startSchedStack,
-  until,
-  waitForLogFrom,
-} from './sched-stack.js';
+import { firstToLog, LEADER_TTL_MS, type SchedStack, startSchedStack, until, waitForLogFrom } from './sched-stack.js';
 
 /**
  * `count` schedules due at one instant at least `leadMs` ahead: daily in Manila at a whole minute, as

@@ -1,13 +1,16 @@
 import * as crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { generateKeyEntry } from './index.js';
-import { createLinkSigner, deliveryAttachmentResource } from './signed-links.js';
 
 // A pass-through spy: proves signatures are compared in constant time, the real function still decides.
 vi.mock('node:crypto', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:crypto')>();
   return { ...original, timingSafeEqual: vi.fn(original.timingSafeEqual) };
 });
+// Test files share a module cache (vitest.config.ts: isolate false): one loaded before this file holds the real
+// node:crypto. A fresh copy of the module under test sees the spy.
+vi.resetModules();
+const { createLinkSigner, deliveryAttachmentResource } = await import('./signed-links.js');
 
 const oldKey = generateKeyEntry('k1');
 const newKey = generateKeyEntry('k2');

@@ -118,15 +118,19 @@ describe('Bull Board at /admin/queues', () => {
     });
     expect(reply.statusCode).toBe(200);
     expect(await fixture.queues.reports.isPaused()).toBe(true);
-    const entries = await fixture.database.db.select().from(auditLog).where(eq(auditLog.action, 'queue.action'));
-    expect(entries.map(({ actorId, target, details }) => ({ actorId, target, details }))).toEqual([
+    await fixture.queues.reports.resume();
+    // Written by an onResponse hook: the reply may reach the test before the entry is committed.
+    const audited = async () => {
+      const entries = await fixture.database.db.select().from(auditLog).where(eq(auditLog.action, 'queue.action'));
+      return entries.map(({ actorId, target, details }) => ({ actorId, target, details }));
+    };
+    await expect.poll(audited).toEqual([
       {
         actorId: fixture.admin.id,
         target: 'queue:report-generation',
         details: { method: 'PUT', path: '/admin/queues/api/queues/report-generation/pause' },
       },
     ]);
-    await fixture.queues.reports.resume();
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVICES = ['cli', 'api', 'scheduler', 'report-worker', 'mail-worker'];
+const SERVICES = ['cli', 'api', 'scheduler', 'report-worker', 'mail-worker', 'all-in-one'];
 /** Inlined into every bundle (workspace packages), or deciding how it is built. */
 const SHARED_INPUTS = ['packages', 'infra/build', 'pnpm-lock.yaml', 'patches'];
 const SKIPPED = new Set(['node_modules', 'dist', '.turbo']);

@@ -8,16 +8,17 @@ import { STACK_DEFAULTS, setVariables, stackEnvironment } from './stack/stack-en
 
 async function main(argv: string[]): Promise<number> {
   const [name = '', ...rest] = argv;
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     process.stderr.write(`${name && name !== '--help' ? `Unknown command "${name}".\n` : ''}${USAGE}\n`);
     return name === '--help' ? 0 : 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.help}\n`);
     return 0;
   }
-  const stack = command.stack ? await stackEnvironment(process.env) : undefined;
+  const stack = entry.stack ? await stackEnvironment(process.env) : undefined;
   // On one box every command reads the database `pnpm start` uses unless DATABASE_URL says otherwise.
   const config = loadCliConfig(
     stack?.env ?? { DATABASE_URL: STACK_DEFAULTS.DATABASE_URL, ...setVariables(process.env) },

@@ -1,10 +1,10 @@
-// The services' real configuration loaders, imported from source: what the deploy files set must parse
+// The services' real configuration loaders (their packages', and the CLI's from source): what the deploy files set must parse
 // with exactly these.
-import { loadApiConfig } from '../../../services/api/src/config.js';
+import { loadApiConfig } from '@reportmail/http-api';
+import { loadMailWorkerConfig } from '@reportmail/mail-jobs';
+import { loadReportWorkerConfig } from '@reportmail/report-jobs';
+import { loadSchedulerConfig } from '@reportmail/scheduling';
 import { loadCliConfig } from '../../../services/cli/src/config.js';
-import { loadMailWorkerConfig } from '../../../services/mail-worker/src/config.js';
-import { loadReportWorkerConfig } from '../../../services/report-worker/src/config.js';
-import { loadSchedulerConfig } from '../../../services/scheduler/src/config.js';
 
 export type Environment = Record<string, string | undefined>;
 type ConfigLoader = (source: Environment) => object;

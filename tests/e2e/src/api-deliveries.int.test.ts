@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
 import { delivery, deliveryArtifact, smtpSettings } from '@reportmail/db';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
 import { createRedisConnection, enqueue, JOBS, QUEUES } from '@reportmail/queue';
@@ -9,19 +8,10 @@ import { Queue } from 'bullmq';
 import { asc, eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createSchedule, logged, type Pipeline } from './harness.js';
+import { createPipeline, createSchedule, freePort, logged, type Pipeline } from './harness.js';
 
 const ADMIN = { email: 'owner@shop.example', password: 'e2e-admin-password' };
 const LINK = /http:\/\/127\.0\.0\.1:\d+\/v1\/deliveries\/[0-9a-f-]{36}\/attachment\?expires=\d+&signature=[\w-]+/g;
-
-/** A port nothing listens on right now, for the API process. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 /**
  * The admin API as a real process over the pipeline's database and Redis. The pipeline does not expose

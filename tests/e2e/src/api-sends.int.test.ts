@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { delivery } from '@reportmail/db';
 import { reportPeriodForRun } from '@reportmail/schedules';
 import { generateKeyEntry } from '@reportmail/secrets';
@@ -6,7 +5,7 @@ import { createShopFactory, type ServiceProcess, startServiceProcess } from '@re
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, logged, type Pipeline } from './harness.js';
+import { createPipeline, freePort, logged, type Pipeline } from './harness.js';
 
 const ZONE = 'Asia/Manila';
 const HOUR = 3_600_000;
@@ -20,19 +19,6 @@ type Reply = {
   deliveryId: string;
   period: { start: string; end: string; label: string; timezone: string };
 };
-
-/** A port nobody listens on right now, from 20000–40000 (the API logs its URL, not an ephemeral port). */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
 
 /**
  * The admin API as a real process next to the report and mail workers: an admin signs in over HTTP,

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { createDatabase, type Db, reportSchedule, smtpSettings } from '@reportmail/db';
 import { queueManualDelivery } from '@reportmail/ledger';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
@@ -18,7 +19,7 @@ import {
 } from '@reportmail/testing';
 import type { Queue } from 'bullmq';
 
-export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker';
+export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker' | 'all-in-one';
 
 /** The whole pipeline as separate processes over one test database, Redis prefix and SMTP sink. */
 export type Pipeline = {
@@ -145,3 +146,16 @@ export const logged =
   (msg: string, fields: Record<string, unknown> = {}) =>
   (line: LogLine) =>
     line.msg === msg && Object.entries(fields).every(([key, value]) => line[key] === value);
+
+/** A port nobody listens on right now, from 20000–40000 (the API logs its URL, not an ephemeral port). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}

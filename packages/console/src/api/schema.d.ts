@@ -1,5 +1,5 @@
 // Generated from the API’s OpenAPI document by `pnpm api:types`: do not edit by hand.
-// services/api/src/console-api-types.int.test.ts fails when it no longer matches the routes.
+// packages/http-api/src/console-api-types.int.test.ts fails when it no longer matches the routes.
 export interface paths {
     "/auth/login": {
         parameters: {

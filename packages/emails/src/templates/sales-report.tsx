@@ -93,7 +93,7 @@ function KpiCards({ kpis }: { kpis: ReportEmailData['kpis'] }) {
   );
 }
 
-/** Class names the text part finds the two tables by (render.tsx lays them out as text). */
+/** Class names the text part finds the two tables by (render-html.tsx lays them out as text). */
 export const BREAKDOWN_TABLE_CLASS = 'methods';
 export const LARGEST_TABLE_CLASS = 'largest';
 

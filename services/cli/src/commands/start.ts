@@ -14,7 +14,9 @@ missing), applies migrations, builds the web console when its sources changed, t
 scheduler, the report worker and the mail worker as separate processes from their bundles (\`pnpm start\`
 rebuilds those whose sources changed first), restarting one that dies. Ctrl-C stops them all (each
 finishes its current job), then the command ends with exit status 0.
-  --source  run the services' TypeScript source through tsx instead of their bundles (\`pnpm dev\`)
+  --all-in-one  run the API, the scheduler and both workers in one process (a small install: about a
+                third of the memory; split services on other machines can still join it)
+  --source      run the services' TypeScript source through tsx instead of their bundles (\`pnpm dev\`)
 
 Nothing to configure for a first start: DATABASE_URL defaults to postgres://…@127.0.0.1:5432/reportmail,
 REDIS_URL to redis://127.0.0.1:6379, and SECRETS_KEY and JWT_SECRET are generated once into var/local.env.
@@ -92,7 +94,10 @@ function stopSignals() {
 }
 
 export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { source: { type: 'boolean', default: false } });
+  const flags = parseFlags(argv, {
+    source: { type: 'boolean', default: false },
+    'all-in-one': { type: 'boolean', default: false },
+  });
   const { env, root } = deps.stack;
   const { createdDatabase } = await prepareServers({
     DATABASE_URL: env.DATABASE_URL as string,
@@ -103,7 +108,7 @@ export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<
   const mail = await mailRoute(deps);
   const stop = stopSignals();
   const supervisor = new Supervisor({ root, env, output: deps.stdout, built: !flags.source });
-  for (const name of START_ORDER) supervisor.start(name);
+  for (const name of flags['all-in-one'] ? (['all-in-one'] as const) : START_ORDER) supervisor.start(name);
 
   const baseUrl = apiBaseUrl(env);
   // Ends on a signal or a service that cannot be kept running; readiness only prints the banner (or fails).

@@ -7,7 +7,10 @@ import { prefixedLines } from './log-lines.js';
 import type { Env } from './stack-env.js';
 import { apiHealthUrl, type HealthWatch, watchApiHealth } from './wait-ready.js';
 
-export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker';
+export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker' | 'all-in-one';
+
+/** The services that serve HTTP: their /health is watched. */
+const SERVING: ReadonlySet<ServiceName> = new Set(['api', 'all-in-one']);
 
 export type SupervisorOptions = {
   root: string;
@@ -97,18 +100,18 @@ export class Supervisor {
       watch.abort();
       this.#exited(name, code, signal);
     });
-    if (name === 'api') this.#watchHealth(child, watch.signal);
+    if (SERVING.has(name)) this.#watchHealth(name, child, watch.signal);
   }
 
   /** Kills an API that stopped answering /health; its exit then takes the normal restart path. */
-  #watchHealth(child: ChildProcess, signal: AbortSignal): void {
+  #watchHealth(name: ServiceName, child: ChildProcess, signal: AbortSignal): void {
     const { apiHealth, env } = this.options;
     if (apiHealth === false) return;
     const watch = { ...HEALTH_WATCH, url: apiHealthUrl(env), ...apiHealth };
     void watchApiHealth(watch, signal).then((unresponsive) => {
       if (!unresponsive || signal.aborted || this.#stopping) return;
       const seconds = Math.round(unresponsive.silentMs / 1000);
-      this.#say(`api did not answer /health for ${seconds} s (${unresponsive.reason}): restarting it`);
+      this.#say(`${name} did not answer /health for ${seconds} s (${unresponsive.reason}): restarting it`);
       child.kill('SIGKILL');
     });
   }

@@ -34,7 +34,7 @@ export type Phase = {
   close: () => Promise<Recorded>;
 };
 
-/** Job schedulers are `report-schedule:<id>` (services/scheduler/src/job-ids.ts). */
+/** Job schedulers are `report-schedule:<id>` (packages/scheduling/src/job-ids.ts). */
 async function editsInRedis(reports: Queue, edits: ScheduleEdit[]): Promise<boolean> {
   for (const edit of edits) {
     const scheduler = await reports.getJobScheduler(`report-schedule:${edit.id}`);

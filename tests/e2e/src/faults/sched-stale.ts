@@ -28,7 +28,7 @@ export type ProcessWrites = {
   jobsQueued: number;
 };
 
-/** The names a scheduler process gives its connections (services/scheduler/src/main.ts). */
+/** The names a scheduler process gives its connections (packages/scheduling/src/start.ts). */
 export const schedulerName = (pid: number | undefined) => `reportmail-scheduler-${pid}`;
 
 const isOf = (name: string) => (client: string) => client === name || client.startsWith(`${name}-`);

@@ -12,7 +12,8 @@ import {
 } from '@reportmail/config';
 import { DEFAULT_ATTACHMENT_LIMIT_BYTES } from '@reportmail/emails';
 
-const shape = {
+/** The report worker's variables: the all-in-one process parses them with the others' in one pass. */
+export const reportWorkerConfigShape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
@@ -27,8 +28,8 @@ const shape = {
   ATTACHMENT_LIMIT_BYTES: envInteger(1024, Number.MAX_SAFE_INTEGER, DEFAULT_ATTACHMENT_LIMIT_BYTES),
 };
 
-export type ReportWorkerConfig = z.infer<z.ZodObject<typeof shape>>;
+export type ReportWorkerConfig = z.infer<z.ZodObject<typeof reportWorkerConfigShape>>;
 
 export function loadReportWorkerConfig(source: Record<string, string | undefined> = process.env): ReportWorkerConfig {
-  return loadConfig(shape, source);
+  return loadConfig(reportWorkerConfigShape, source);
 }

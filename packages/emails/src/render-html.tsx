@@ -1,9 +1,8 @@
 import { render, toPlainText } from '@react-email/render';
+import type { RenderedEmail } from './render.js';
 import type { ReportEmailData } from './report-email-data.js';
 import { breakdownTextLines, largestPaymentsTextLines } from './report-email-text.js';
 import { BREAKDOWN_TABLE_CLASS, LARGEST_TABLE_CLASS, SalesReportEmail } from './templates/sales-report.js';
-
-export type RenderedEmail = { subject: string; html: string; text: string };
 
 /** Puts prepared lines in place of a table: html-to-text never wraps such a literal. */
 const textBlock = (className: string, lines: string[]) => ({
@@ -28,8 +27,8 @@ function textOptions(data: ReportEmailData) {
   };
 }
 
-/** The report email as HTML and plain text. */
-export async function renderReportEmail(data: ReportEmailData): Promise<RenderedEmail> {
+/** The report email as HTML and plain text (through render.ts, which loads this module on first use). */
+export async function renderReportEmailNow(data: ReportEmailData): Promise<RenderedEmail> {
   const html = await render(<SalesReportEmail data={data} />);
   return { subject: data.subject, html, text: toPlainText(html, textOptions(data)) };
 }

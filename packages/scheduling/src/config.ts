@@ -9,7 +9,8 @@ import {
   type z,
 } from '@reportmail/config';
 
-const shape = {
+/** The scheduler's variables: the all-in-one process parses them with the others' in one pass. */
+export const schedulerConfigShape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
@@ -28,8 +29,8 @@ const shape = {
   CATCH_UP_WINDOW_HOURS: envInteger(0, 7 * 24, 6),
 };
 
-export type SchedulerConfig = z.infer<z.ZodObject<typeof shape>>;
+export type SchedulerConfig = z.infer<z.ZodObject<typeof schedulerConfigShape>>;
 
 export function loadSchedulerConfig(source: Record<string, string | undefined> = process.env): SchedulerConfig {
-  return loadConfig(shape, source);
+  return loadConfig(schedulerConfigShape, source);
 }

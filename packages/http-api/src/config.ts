@@ -14,7 +14,8 @@ import {
 } from '@reportmail/config';
 import { trustProxy } from './trust-proxy.js';
 
-const shape = {
+/** The API's variables: the all-in-one process parses them with the others' in one pass. */
+export const apiConfigShape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   REDIS_PREFIX: redisPrefix,
@@ -54,10 +55,10 @@ const shape = {
   CONSOLE_DIR: optionalEnv(z.string().min(1)),
 };
 
-export type ApiConfig = z.infer<z.ZodObject<typeof shape>>;
+export type ApiConfig = z.infer<z.ZodObject<typeof apiConfigShape>>;
 
 export function loadApiConfig(source: Record<string, string | undefined> = process.env): ApiConfig {
-  return loadConfig(shape, source);
+  return loadConfig(apiConfigShape, source);
 }
 
 /** The base of links the API hands out (PUBLIC_URL, else where it listens). */

@@ -9,7 +9,7 @@ export const CONSOLE_API_TYPES = join(consoleAssetsDir(), '..', 'src', 'api', 's
 
 const BANNER =
   '// Generated from the API’s OpenAPI document by `pnpm api:types`: do not edit by hand.\n' +
-  '// services/api/src/console-api-types.int.test.ts fails when it no longer matches the routes.\n';
+  '// packages/http-api/src/console-api-types.int.test.ts fails when it no longer matches the routes.\n';
 
 /** The TypeScript types (openapi-typescript) of a built app's OpenAPI document. */
 export async function consoleApiTypesOf(app: FastifyInstance): Promise<string> {

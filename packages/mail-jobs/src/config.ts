@@ -16,7 +16,8 @@ import {
 
 const milliseconds = (fallback: number) => envInteger(100, 600_000, fallback);
 
-const shape = {
+/** The mail worker's variables: the all-in-one process parses them with the others' in one pass. */
+export const mailWorkerConfigShape = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   LOG_LEVEL: logLevel,
@@ -51,8 +52,8 @@ const shape = {
   OUTBOX_DIR: optionalEnv(z.string()).transform((path) => resolve(path ?? 'var/outbox')),
 };
 
-export type MailWorkerConfig = z.infer<z.ZodObject<typeof shape>>;
+export type MailWorkerConfig = z.infer<z.ZodObject<typeof mailWorkerConfigShape>>;
 
 export function loadMailWorkerConfig(source: Record<string, string | undefined> = process.env): MailWorkerConfig {
-  return loadConfig(shape, source);
+  return loadConfig(mailWorkerConfigShape, source);
 }

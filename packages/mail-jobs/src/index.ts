@@ -1,0 +1,2 @@
+export { loadMailWorkerConfig, type MailWorkerConfig, mailWorkerConfigShape } from './config.js';
+export { type RunningMailWorker, startMailWorker } from './start.js';

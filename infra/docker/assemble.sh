@@ -6,7 +6,7 @@
 set -eu
 
 out="${1:?usage: assemble.sh <output directory>}"
-services="api scheduler report-worker mail-worker cli"
+services="api scheduler report-worker mail-worker all-in-one cli"
 
 if [ -e "$out" ] && [ -n "$(ls -A "$out" 2>/dev/null)" ]; then
   echo "assemble.sh: $out is not empty" >&2

@@ -1,5 +1,5 @@
 import { ConfigError } from '@reportmail/config';
-import { createDatabase, explainDatabaseError } from '@reportmail/db';
+import type { Database } from '@reportmail/db';
 import { isAppError } from '@reportmail/errors';
 import { createLogger } from '@reportmail/logger';
 import { COMMANDS, USAGE } from './commands/index.js';
@@ -24,14 +24,19 @@ async function main(argv: string[]): Promise<number> {
     stack?.env ?? { DATABASE_URL: STACK_DEFAULTS.DATABASE_URL, ...setVariables(process.env) },
   );
   const logger = createLogger({ service: 'cli', level: config.LOG_LEVEL });
-  const database = createDatabase(config.DATABASE_URL, { max: 2, applicationName: `reportmail-cli-${name}` });
+  let database: Database | undefined;
+  const openDatabase = async () => {
+    const { createDatabase } = await import('@reportmail/db');
+    database ??= createDatabase(config.DATABASE_URL, { max: 2, applicationName: `reportmail-cli-${name}` });
+    return database;
+  };
   try {
-    await command.run({ config, database, logger, stack, stdout: process.stdout }, rest);
-    return 0;
+    return (await command.run({ config, openDatabase, logger, stack, stdout: process.stdout }, rest)) ?? 0;
   } catch (error) {
+    const { explainDatabaseError } = await import('@reportmail/db');
     throw explainDatabaseError(error, config.DATABASE_URL);
   } finally {
-    await database.close();
+    await database?.close();
   }
 }
 

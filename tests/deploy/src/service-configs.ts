@@ -4,12 +4,14 @@ import { loadApiConfig } from '@reportmail/http-api';
 import { loadMailWorkerConfig } from '@reportmail/mail-jobs';
 import { loadReportWorkerConfig } from '@reportmail/report-jobs';
 import { loadSchedulerConfig } from '@reportmail/scheduling';
+import { loadAllInOneConfig } from '../../../services/all-in-one/src/config.js';
 import { loadCliConfig } from '../../../services/cli/src/config.js';
 
 export type Environment = Record<string, string | undefined>;
 type ConfigLoader = (source: Environment) => object;
 
 export const CONFIG_LOADERS: Record<string, ConfigLoader> = {
+  'services/all-in-one': loadAllInOneConfig,
   'services/api': loadApiConfig,
   'services/cli': loadCliConfig,
   'services/mail-worker': loadMailWorkerConfig,

@@ -30,9 +30,10 @@ function exampleEnvironment(): Environment {
 }
 
 describe('infra/systemd', () => {
-  it('has a unit per service, a migrate one-shot, a mail-worker template and a target', () => {
+  it('has a unit per service, a migrate one-shot, a mail-worker template, a target and the all-in-one', () => {
     expect(units.sort()).toEqual(
       [
+        'reportmail-all-in-one.service',
         'reportmail-api.service',
         'reportmail-mail-worker@.service',
         'reportmail-migrate.service',
@@ -41,7 +42,11 @@ describe('infra/systemd', () => {
       ].sort(),
     );
     const target = readRepoFile(`${UNIT_DIR}/reportmail.target`);
-    for (const unit of units.filter((name) => !name.includes('@'))) expect(target).toContain(unit);
+    for (const unit of units.filter((name) => !name.includes('@') && !name.includes('all-in-one'))) {
+      expect(target).toContain(unit);
+    }
+    // The all-in-one runs the same parts as the target's services: a box runs one or the other.
+    expect(target).not.toContain('all-in-one');
     expect(target).toContain('reportmail-mail-worker@1.service');
   });
 

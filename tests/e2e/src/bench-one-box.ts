@@ -1,17 +1,23 @@
-// `pnpm bench:one-box`: how long `pnpm start` takes to its banner and to stop, and `pnpm demo` end to end,
-// each as the real command in a process of its own. Prints every run and the medians.
+// `pnpm bench:one-box`: how long `pnpm start` takes to its banner and to stop, the memory of what it runs
+// (idle, and after 100 deliveries), split and all-in-one, and `pnpm demo` end to end, each as the real
+// command in a process of its own. Prints every run and the medians.
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { generateKeyEntry } from '@reportmail/secrets';
 import { createTestRedis, recreateMigratedDatabase, startServiceProcess } from '@reportmail/testing';
+import { driveDeliveries, type TreeMemory, treeMemory } from './footprint.js';
 
-const HELP = `Usage: pnpm bench:one-box [--runs 3] [--source]
+const HELP = `Usage: pnpm bench:one-box [--runs 3] [--source] [--settle 30]
 
-Times, over --runs runs each: \`pnpm start\` from the command to its "reportmail is running." banner and from
-Ctrl-C (SIGINT) to every service stopped, and \`pnpm demo\` from the command to its exit. Uses the databases
+Over --runs runs each, for the split services and for --all-in-one: \`pnpm start\` from the command to its
+"reportmail is running." banner; the resident memory (RSS and PSS summed over the supervisor and the
+services) --settle seconds after the banner, and again --settle seconds after 100 deliveries of a day of
+360 payments (sent to the outbox); Ctrl-C (SIGINT) to every service stopped. Then \`pnpm demo\` from the
+command to its exit. Uses the databases
 reportmail_bench_start and reportmail_bench_demo on DATABASE_URL's server (recreated), a Redis prefix and an
 outbox folder of its own. The CLI and services run from their bundles, as \`pnpm start\` runs them (the
 command builds what is stale first); --source runs the services from their TypeScript source instead.`;
@@ -19,17 +25,29 @@ command builds what is stale first); --source runs the services from their TypeS
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function timeStart(env: Record<string, string>, source: boolean): Promise<{ ready: number; stop: number }> {
+type StartRun = { ready: number; stop: number; idle: TreeMemory; busy: TreeMemory; deliveries: number };
+type StartOptions = { source: boolean; allInOne: boolean; settleMs: number; day: string };
+
+async function timeStart(env: Record<string, string>, options: StartOptions): Promise<StartRun> {
+  const flags = [...(options.source ? ['--source'] : []), ...(options.allInOne ? ['--all-in-one'] : [])];
   const started = performance.now();
-  const start = startServiceProcess('cli', env, ['start', ...(source ? ['--source'] : [])]);
+  const start = startServiceProcess('cli', env, ['start', ...flags]);
   await start.waitForLog((line) => line.msg === 'reportmail is running.', 'the banner');
   const ready = seconds(started);
+  const pid = start.child.pid as number;
+  await delay(options.settleMs);
+  const idle = await treeMemory(pid);
+  const deliveries = await driveDeliveries(env as Parameters<typeof driveDeliveries>[0], 100, options.day);
+  await delay(options.settleMs);
+  const busy = await treeMemory(pid);
   const stopping = performance.now();
   start.child.kill('SIGINT');
   const [code] = (await once(start.child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`pnpm start exited ${code}`);
-  return { ready, stop: seconds(stopping) };
+  return { ready, stop: seconds(stopping), idle, busy, deliveries };
 }
+
+const memory = (tree: TreeMemory) => `${tree.rssMb.toFixed(0)} MB RSS / ${tree.pssMb.toFixed(0)} MB PSS`;
 
 async function timeDemo(env: Record<string, string>): Promise<number> {
   const started = performance.now();
@@ -40,10 +58,38 @@ async function timeDemo(env: Record<string, string>): Promise<number> {
   return seconds(started);
 }
 
+/** Runs `pnpm start` --runs times in one mode, each over a freshly created database; prints each run. */
+async function benchMode(
+  env: Record<string, string>,
+  options: StartOptions & { runs: number; adminUrl: string },
+): Promise<StartRun[]> {
+  const mode = options.allInOne ? 'all-in-one' : 'split';
+  const results: StartRun[] = [];
+  for (let run = 1; run <= options.runs; run += 1) {
+    const databaseUrl = await recreateMigratedDatabase(options.adminUrl, 'reportmail_bench_start');
+    const result = await timeStart({ ...env, DATABASE_URL: databaseUrl }, options);
+    results.push(result);
+    process.stdout.write(
+      `${mode} run ${run}: start → banner ${result.ready.toFixed(2)} s; idle ${memory(result.idle)} ` +
+        `(${result.idle.processes} processes); 100 deliveries in ${result.deliveries.toFixed(1)} s, then ` +
+        `${memory(result.busy)}; Ctrl-C → stopped ${result.stop.toFixed(2)} s\n`,
+    );
+  }
+  const middle = (pick: (run: StartRun) => number) => median(results.map(pick));
+  process.stdout.write(
+    `${mode}, medians of ${options.runs}: start → banner ${middle((r) => r.ready).toFixed(2)} s, idle ` +
+      `${middle((r) => r.idle.rssMb).toFixed(0)} MB RSS / ${middle((r) => r.idle.pssMb).toFixed(0)} MB PSS, after ` +
+      `100 deliveries ${middle((r) => r.busy.rssMb).toFixed(0)} MB RSS / ${middle((r) => r.busy.pssMb).toFixed(0)} ` +
+      `MB PSS, Ctrl-C → stopped ${middle((r) => r.stop).toFixed(2)} s${options.source ? ' (services from source)' : ''}\n`,
+  );
+  return results;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
+      settle: { type: 'string', default: '30' },
       source: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -51,6 +97,8 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${HELP}\n`);
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error('--runs: expected 1 … 20');
+  const settle = Number(values.settle);
+  if (!Number.isInteger(settle) || settle < 0 || settle > 600) throw new Error('--settle: expected 0 … 600');
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const [redis, outbox] = await Promise.all([createTestRedis(), mkdtemp(join(tmpdir(), 'reportmail-bench-'))]);
   const env = {
@@ -62,30 +110,17 @@ async function main(): Promise<void> {
     PORT: '3997',
     LOG_LEVEL: 'warn',
   };
+  // Yesterday in Manila: the day the 100 deliveries report on.
+  const day = new Date(Date.now() - 16 * 3_600_000).toISOString().slice(0, 10);
   try {
-    const startEnv = { ...env, DATABASE_URL: await recreateMigratedDatabase(adminUrl, 'reportmail_bench_start') };
+    const options = { runs, adminUrl, source: values.source, settleMs: settle * 1000, day };
+    await benchMode(env, { ...options, allInOne: false });
+    await benchMode(env, { ...options, allInOne: true });
     const demoEnv = { ...env, DATABASE_URL: await recreateMigratedDatabase(adminUrl, 'reportmail_bench_demo') };
-    const starts: { ready: number; stop: number }[] = [];
     const demos: number[] = [];
-    for (let run = 1; run <= runs; run += 1) {
-      starts.push(await timeStart(startEnv, values.source));
-      demos.push(await timeDemo(demoEnv));
-      const last = starts.at(-1);
-      process.stdout.write(
-        `run ${run}: start → banner ${last?.ready.toFixed(2)} s, Ctrl-C → stopped ${last?.stop.toFixed(2)} s, demo ${demos.at(-1)?.toFixed(2)} s\n`,
-      );
-    }
-    const line = (label: string, values: number[]) => `${label} ${median(values).toFixed(2)} s`;
+    for (let run = 1; run <= runs; run += 1) demos.push(await timeDemo(demoEnv));
     process.stdout.write(
-      `medians of ${runs}: ${line(
-        'start → banner',
-        starts.map((s) => s.ready),
-      )}, ` +
-        `${line(
-          'Ctrl-C → stopped',
-          starts.map((s) => s.stop),
-        )}, ${line('demo', demos)}` +
-        `${values.source ? ' (services from source)' : ''}\n`,
+      `demo: ${demos.map((d) => d.toFixed(2)).join(', ')} s, median ${median(demos).toFixed(2)} s\n`,
     );
   } finally {
     await Promise.all([redis.cleanup(), rm(outbox, { recursive: true, force: true })]);

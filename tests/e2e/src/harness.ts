@@ -103,7 +103,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
 
 export type ScheduleValues = Partial<typeof reportSchedule.$inferInsert>;
 
-export async function createSchedule(database: TestDatabase, values: ScheduleValues): Promise<string> {
+export async function createSchedule(database: { db: Db }, values: ScheduleValues): Promise<string> {
   const [row] = await database.db
     .insert(reportSchedule)
     .values({

@@ -11,7 +11,8 @@ Add --help to any of them.`;
 /** What every command may use, built once by main.ts. */
 export type CommandContext = {
   config: CliConfig;
-  database: Database;
+  /** Opened on first use (and closed by main.ts): `pnpm start`'s long-lived process never loads the driver. */
+  openDatabase: () => Promise<Database>;
   logger: Logger;
   /** Only for the commands that run services (`stack: true`). */
   stack: StackEnvironment | undefined;
@@ -21,7 +22,8 @@ export type CommandContext = {
 /** What a command is, loaded only when it runs: `pnpm start`'s long-lived process holds nothing else. */
 export type CommandModule = {
   help: string;
-  run: (context: CommandContext, argv: string[]) => Promise<void>;
+  /** Resolves with an exit status when the command ends with one of its own (a failed step of `start`). */
+  run: (context: CommandContext, argv: string[]) => Promise<number | void>;
 };
 
 type Command = {
@@ -39,11 +41,10 @@ export const COMMANDS: Record<string, Command> = {
       const { REPORT_HELP, runReportCommand } = await import('./report.js');
       return {
         help: REPORT_HELP,
-        run: ({ config, database, stdout }, argv) =>
-          runReportCommand(
-            { sql: database.sql, timezone: config.REPORT_TIMEZONE, currency: currencyOf(config), stdout },
-            argv,
-          ),
+        run: async ({ config, openDatabase, stdout }, argv) => {
+          const { sql } = await openDatabase();
+          await runReportCommand({ sql, timezone: config.REPORT_TIMEZONE, currency: currencyOf(config), stdout }, argv);
+        },
       };
     },
   },
@@ -52,8 +53,10 @@ export const COMMANDS: Record<string, Command> = {
       const { MIGRATE_HELP, runMigrateCommand } = await import('./migrate.js');
       return {
         help: MIGRATE_HELP,
-        run: ({ config, database, stdout }) =>
-          runMigrateCommand({ sql: database.sql, url: config.DATABASE_URL, stdout }),
+        run: async ({ config, openDatabase, stdout }) => {
+          const { sql } = await openDatabase();
+          await runMigrateCommand({ sql, url: config.DATABASE_URL, stdout });
+        },
       };
     },
   },
@@ -62,8 +65,10 @@ export const COMMANDS: Record<string, Command> = {
       const { SEED_HELP, runSeedCommand } = await import('./seed.js');
       return {
         help: SEED_HELP,
-        run: ({ config, database, stdout }, argv) =>
-          runSeedCommand({ sql: database.sql, timezone: config.REPORT_TIMEZONE, stdout }, argv),
+        run: async ({ config, openDatabase, stdout }, argv) => {
+          const { sql } = await openDatabase();
+          await runSeedCommand({ sql, timezone: config.REPORT_TIMEZONE, stdout }, argv);
+        },
       };
     },
   },
@@ -72,11 +77,10 @@ export const COMMANDS: Record<string, Command> = {
       const { IMPORT_FLASK_HELP, runImportFlaskCommand } = await import('./import-flask.js');
       return {
         help: IMPORT_FLASK_HELP,
-        run: ({ config, database, stdout }, argv) =>
-          runImportFlaskCommand(
-            { sql: database.sql, timezone: config.REPORT_TIMEZONE, env: process.env, stdout },
-            argv,
-          ),
+        run: async ({ config, openDatabase, stdout }, argv) => {
+          const { sql } = await openDatabase();
+          await runImportFlaskCommand({ sql, timezone: config.REPORT_TIMEZONE, env: process.env, stdout }, argv);
+        },
       };
     },
   },
@@ -85,8 +89,10 @@ export const COMMANDS: Record<string, Command> = {
       const { ADMIN_PASSWORD_HELP, runAdminPasswordCommand } = await import('./admin-password.js');
       return {
         help: ADMIN_PASSWORD_HELP,
-        run: ({ database, stdout }, argv) =>
-          runAdminPasswordCommand({ db: database.db, env: process.env, stdout }, argv),
+        run: async ({ openDatabase, stdout }, argv) => {
+          const { db } = await openDatabase();
+          await runAdminPasswordCommand({ db, env: process.env, stdout }, argv);
+        },
       };
     },
   },
@@ -107,6 +113,16 @@ export const COMMANDS: Record<string, Command> = {
       return {
         help: START_HELP,
         run: (context, argv) => runStartCommand({ stack: stackOf(context), stdout: context.stdout }, argv),
+      };
+    },
+  },
+  prepare: {
+    stack: true,
+    load: async () => {
+      const { PREPARE_HELP, runPrepareCommand } = await import('./prepare.js');
+      return {
+        help: PREPARE_HELP,
+        run: (context) => runPrepareCommand({ stack: stackOf(context), stdout: context.stdout }),
       };
     },
   },

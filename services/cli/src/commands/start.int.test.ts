@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@reportmail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { banner, mailLine, readSmtpServer } from './start.js';
+import { mailLine, readSmtpServer } from './prepare.js';
+import { banner } from './start.js';
 
 describe('the start banner says where mail goes now', () => {
   let database: TestDatabase;

@@ -1,11 +1,10 @@
-import { createDatabase } from '@reportmail/db';
-import type { Sql } from 'postgres';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { parseFlags } from '../args.js';
-import { ensureConsoleBuilt } from '../stack/console-build.js';
-import { prepareServers } from '../stack/preflight.js';
 import type { StackEnvironment } from '../stack/stack-env.js';
 import { type ServiceName, Supervisor } from '../stack/supervisor.js';
 import { apiListenUrl, waitForApiReady } from '../stack/wait-ready.js';
+import type { Prepared } from './prepare.js';
 
 export const START_HELP = `Usage: pnpm start   (pnpm dev: the same from the TypeScript source)
 
@@ -31,20 +30,6 @@ export function apiBaseUrl(env: StackEnvironment['env']): string {
   return (env.PUBLIC_URL?.trim() || apiListenUrl(env)).replace(/\/+$/, '');
 }
 
-export type SmtpServer = { host: string; port: number; security: string };
-
-/** The saved SMTP server, if any: the mail worker reads the same row for every send (openMailChannel). */
-export async function readSmtpServer(sql: Sql): Promise<SmtpServer | undefined> {
-  const [row] = await sql<SmtpServer[]>`select host, port, security from reportmail.smtp_settings where id = 1`;
-  return row;
-}
-
-/** Where mail goes now: over SMTP once settings are saved, else into the outbox folder. */
-export function mailLine(smtp: SmtpServer | undefined, outboxDir: string): string {
-  if (smtp) return `  Mail → SMTP    ${smtp.host}:${smtp.port} (${smtp.security})`;
-  return `  Outbox         ${outboxDir}   (mail goes here until SMTP is configured)`;
-}
-
 export function banner(env: StackEnvironment['env'], baseUrl: string, mail: string): string {
   return [
     '',
@@ -60,16 +45,20 @@ export function banner(env: StackEnvironment['env'], baseUrl: string, mail: stri
   ].join('\n');
 }
 
-async function mailRoute(deps: StartDeps): Promise<string> {
-  const database = createDatabase(deps.stack.env.DATABASE_URL as string, {
-    max: 1,
-    applicationName: 'reportmail-start',
+/**
+ * Runs `reportmail prepare` (servers checked, migrations, console build) as a process of its own, its
+ * output straight to the terminal: the drivers it loads then leave with it instead of staying resident in
+ * the supervisor for as long as the services run. Resolves with what it found, or with its exit status.
+ */
+async function prepareInChild(deps: StartDeps): Promise<Prepared | number> {
+  const entry = process.argv[1] as string;
+  const child = fork(entry, ['prepare'], { env: deps.stack.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let prepared: Prepared | undefined;
+  child.on('message', (message) => {
+    prepared = message as Prepared;
   });
-  try {
-    return mailLine(await readSmtpServer(database.sql), deps.stack.outboxDir);
-  } finally {
-    await database.close();
-  }
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return code === 0 && prepared ? prepared : (code ?? 1);
 }
 
 /**
@@ -93,19 +82,14 @@ function stopSignals() {
   return { signalled, signal: controller.signal, dispose };
 }
 
-export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<void> {
+export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<number | void> {
   const flags = parseFlags(argv, {
     source: { type: 'boolean', default: false },
     'all-in-one': { type: 'boolean', default: false },
   });
   const { env, root } = deps.stack;
-  const { createdDatabase } = await prepareServers({
-    DATABASE_URL: env.DATABASE_URL as string,
-    REDIS_URL: env.REDIS_URL as string,
-  });
-  deps.stdout.write(`PostgreSQL and Redis answer; ${createdDatabase ? 'database created, ' : ''}migrations applied.\n`);
-  await ensureConsoleBuilt(root, deps.stdout);
-  const mail = await mailRoute(deps);
+  const prepared = await prepareInChild(deps);
+  if (typeof prepared === 'number') return prepared;
   const stop = stopSignals();
   const supervisor = new Supervisor({ root, env, output: deps.stdout, built: !flags.source });
   for (const name of flags['all-in-one'] ? (['all-in-one'] as const) : START_ORDER) supervisor.start(name);
@@ -113,7 +97,7 @@ export async function runStartCommand(deps: StartDeps, argv: string[]): Promise<
   const baseUrl = apiBaseUrl(env);
   // Ends on a signal or a service that cannot be kept running; readiness only prints the banner (or fails).
   const readiness = waitForApiReady(baseUrl, 90_000, stop.signal).then(() => {
-    if (!stop.signal.aborted) deps.stdout.write(banner(env, baseUrl, mail));
+    if (!stop.signal.aborted) deps.stdout.write(banner(env, baseUrl, prepared.mailLine));
     return new Promise<never>(() => {});
   });
   let failure: Error | undefined;

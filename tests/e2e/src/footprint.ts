@@ -11,7 +11,7 @@ import { createSchedule, queueDaySend } from './harness.js';
 export type TreeMemory = { rssMb: number; pssMb: number; processes: number };
 
 /** The process ids whose parent is `pid`, from /proc (Linux). */
-async function childrenOf(pid: number): Promise<number[]> {
+export async function childrenOf(pid: number): Promise<number[]> {
   const children: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createDatabase, type Db, reportSchedule, smtpSettings } from '@reportmail/db';
 import { queueManualDelivery } from '@reportmail/ledger';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
@@ -158,4 +161,36 @@ export async function freePort(): Promise<number> {
     });
     if (free) return port;
   }
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * `pnpm start` the way a terminal runs it: the leader of its own process group, so a signal to the group
+ * reaches pnpm, its shell and the CLI at once, as Ctrl-C does.
+ */
+export function pnpmStartInProcessGroup(args: string[], extraEnv: Record<string, string>) {
+  const child = spawn('pnpm', ['start', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const waiter of waiters.filter((w) => output.includes(w.text))) waiter.resolve();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const waitFor = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (output.includes(text)) return resolve();
+      waiters.push({ text, resolve });
+      void exited.then(([code]) => reject(new Error(`pnpm start exited (${code}) before "${text}":\n${output}`)));
+    });
+  const signalGroup = (signal: NodeJS.Signals) => process.kill(-(child.pid as number), signal);
+  return { pid: child.pid as number, output: () => output, waitFor, signalGroup, exited };
 }

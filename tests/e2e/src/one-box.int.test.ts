@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@reportmail/db';
 import {
   computeReportPeriod,
@@ -24,6 +22,7 @@ import {
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { pnpmStartInProcessGroup } from './harness.js';
 
 const money = createMoneyFormatter({ symbol: '₱', locale: 'en-PH' });
 let database: TestDatabase;
@@ -142,44 +141,12 @@ describe('pnpm demo', () => {
   });
 });
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/**
- * `pnpm start` the way a terminal runs it: the leader of its own process group, so a signal to the group
- * reaches pnpm, its shell and the CLI at once, as Ctrl-C does.
- */
-function pnpmStartInProcessGroup(extraEnv: Record<string, string>) {
-  const child = spawn('pnpm', ['start'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    for (const waiter of waiters.filter((w) => output.includes(w.text))) waiter.resolve();
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const waitFor = (text: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (output.includes(text)) return resolve();
-      waiters.push({ text, resolve });
-      void exited.then(([code]) => reject(new Error(`pnpm start exited (${code}) before "${text}":\n${output}`)));
-    });
-  const signalGroup = (signal: NodeJS.Signals) => process.kill(-(child.pid as number), signal);
-  return { output: () => output, waitFor, signalGroup, exited };
-}
-
 describe('pnpm start', () => {
   it('creates the database, starts all four services, answers /ready, and Ctrl-C stops every one with status 0', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
     const fresh = `reportmail_start_${port}`;
     const freshUrl = databaseUrlWithName(database.url, fresh);
-    const start = pnpmStartInProcessGroup({ ...env, DATABASE_URL: freshUrl, PORT: port, LOG_LEVEL: 'info' });
+    const start = pnpmStartInProcessGroup([], { ...env, DATABASE_URL: freshUrl, PORT: port, LOG_LEVEL: 'info' });
     onTestFinished(async () => {
       if (start.output().includes('\nStopped.')) return;
       start.signalGroup('SIGTERM');

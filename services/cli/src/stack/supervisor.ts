@@ -35,12 +35,20 @@ const QUICK_EXITS_BEFORE_GIVING_UP = 3;
 const MAX_RESTART_DELAY_MS = 30_000;
 const HEALTH_WATCH = { intervalMs: 5_000, timeoutMs: 2_000, failures: 3 };
 
+/**
+ * The all-in-one is the small-server choice: a 1 MB young generation keeps it near 105 MB instead of
+ * 110–135 MB depending on when V8's idle memory reducer runs, for some 10–20% more CPU in allocation-heavy
+ * work (an email render); the split services keep V8's default for throughput.
+ */
+const NODE_FLAGS: Partial<Record<ServiceName, string[]>> = { 'all-in-one': ['--max-semi-space-size=1'] };
+
 function commandOf(root: string, name: ServiceName, built: boolean): string[] {
-  if (!built) return ['--import', 'tsx', join(root, 'services', name, 'src', 'main.ts')];
+  const flags = NODE_FLAGS[name] ?? [];
+  if (!built) return [...flags, '--import', 'tsx', join(root, 'services', name, 'src', 'main.ts')];
   const bundle = join(root, 'services', name, 'dist', 'main.js');
   if (!existsSync(bundle))
     throw new AppError('VALIDATION', `${bundle} is missing: \`pnpm start\` builds it (or \`pnpm build\`)`);
-  return [bundle];
+  return [...flags, bundle];
 }
 
 type Running = {

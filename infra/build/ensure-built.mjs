@@ -38,13 +38,21 @@ function builtAt(service) {
 }
 
 const shared = Math.max(...SHARED_INPUTS.map((input) => newestChange(join(ROOT, input))));
-const stale = SERVICES.filter((service) => {
+/** Services named on the command line (`pnpm report` needs only `cli`), else all of them. */
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((service) => !SERVICES.includes(service));
+if (unknown.length > 0) {
+  process.stderr.write(`ensure-built: unknown service ${unknown.join(', ')} (one of ${SERVICES.join(', ')})\n`);
+  process.exit(2);
+}
+const stale = (wanted.length > 0 ? wanted : SERVICES).filter((service) => {
   const own = newestChange(join(ROOT, 'services', service));
   return Math.max(shared, own) > builtAt(service);
 });
 if (stale.length > 0) {
-  process.stdout.write(`Building ${stale.join(', ')} (sources changed since the last build)…\n`);
+  // On stderr, build output included: the command that follows may write data to stdout (`pnpm report`'s JSON).
+  process.stderr.write(`Building ${stale.join(', ')} (sources changed since the last build)…\n`);
   const filters = stale.flatMap((service) => ['--filter', `@reportmail/${service}`]);
-  const build = spawnSync('pnpm', ['--silent', ...filters, 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync('pnpm', ['--silent', ...filters, 'build'], { cwd: ROOT, stdio: ['inherit', 2, 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

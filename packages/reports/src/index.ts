@@ -31,13 +31,23 @@ export {
   startOfLocalDay,
   workbookFilename,
 } from './period.js';
-export { type LargestPaymentRow, largestPayments } from './queries.js';
+export {
+  type LargestPaymentRow,
+  largestPayments,
+  productNames,
+  type RepairDetailRow,
+  repairDetailRows,
+  type SaleDetailRow,
+  saleDetailRows,
+} from './queries.js';
+export { readAhead } from './read-ahead.js';
 export {
   buildReport,
   type ReportJson,
   summaryToJson,
   withReportSnapshot,
 } from './report.js';
+export { createSaleItemsFormatter } from './sale-items.js';
 export {
   computeReportSummary,
   type MethodBreakdown,
@@ -45,8 +55,12 @@ export {
   summarise,
   type Totals,
 } from './summary.js';
+export { CURSOR_BATCH } from './xlsx/detail-rows.js';
+export { workbookThreadEntry } from './xlsx/threaded-workbook.js';
 export {
   type WorkbookProgress,
   type WorkbookResult,
+  type WriteWorkbookOptions,
+  workbookCompressionLevel,
   writeReportWorkbook,
 } from './xlsx/workbook.js';

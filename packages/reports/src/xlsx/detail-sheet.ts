@@ -1,29 +1,29 @@
-import type { PageSetup, stream, Worksheet } from 'exceljs';
-import type { PendingQuery, Row } from 'postgres';
-import { readAhead } from '../read-ahead.js';
+import type { PageSetup, Style, stream, Worksheet } from 'exceljs';
 import { paceSheet } from './pace.js';
 import { styleRow, type WorkbookStyles } from './styles.js';
 
 type Workbook = stream.xlsx.WorkbookWriter;
 type CellValue = string | number | Date;
 
-export type DetailColumn<R> = {
-  header: string;
-  width: number;
-  /** `wrappedText` for free text that may run long (customer, items): it wraps within the column. */
-  kind: 'text' | 'wrappedText' | 'dateTime' | 'money';
-  value: (row: R) => CellValue;
-};
+/** `wrappedText` for free text that may run long (customer, items): it wraps within the column. */
+export type ColumnKind = 'text' | 'wrappedText' | 'dateTime' | 'money';
 
-export type DetailSheetSpec<R extends Row> = {
-  name: string;
-  columns: DetailColumn<R>[];
-  rows: PendingQuery<R[]>;
-  /** Rows the summary counted: the sheet must end up with exactly as many, or the write fails. */
-  expectedRows: number;
-  /** The exact sum of the money column, written on the TOTAL row. */
-  total: number;
-  onRows?: (written: number) => void;
+/**
+ * A detail cell on its way from the database side to the sheet, possibly to another thread: text as it
+ * is, `dateTime` as local wall-clock epoch milliseconds, `money` as its exact decimal string (it becomes
+ * a float only as the cell's value, the last step).
+ */
+export type WireCell = string | number;
+
+export type SheetColumn = { header: string; width: number; kind: ColumnKind };
+
+export type SheetStart = { name: string; columns: SheetColumn[] };
+
+export type DetailSheet = {
+  /** Row-major cells, `columns.length` per row; resolves once the zip entry can take more. */
+  addRows: (cells: WireCell[]) => Promise<void>;
+  /** Writes the TOTAL row (`total`: the money column's exact sum as a decimal string) and commits. */
+  end: (total: string) => void;
 };
 
 /**
@@ -39,22 +39,35 @@ export const DETAIL_PAGE_SETUP: Partial<PageSetup> = {
   printTitlesRow: '1:1',
 };
 
-/** Rows fetched from the database cursor per round trip; the writer drains between batches. */
-export const CURSOR_BATCH = 2_000;
-/** Rows built between two yields to the event loop, which feeds deflate and reads the socket. */
+/** Rows built between two yields to the event loop, which feeds deflate and takes messages. */
 const ROWS_PER_SLICE = 250;
 
 /**
- * Streams a query's rows into a new sheet (header, one row per record, TOTAL), committing rows as they
- * go so memory stays flat, then commits the sheet.
+ * A row's own style: none, as a fresh row has, but one object for every row. exceljs looks a style's id
+ * up by object identity and serialises every object it has not seen (a second of CPU per million rows).
+ * exceljs's types leave out the row's `style` object its writer reads.
  */
-export async function writeDetailSheet<R extends Row>(
-  workbook: Workbook,
-  spec: DetailSheetSpec<R>,
-  styles: WorkbookStyles,
-): Promise<number> {
-  const { columns } = spec;
-  const sheet = workbook.addWorksheet(spec.name, {
+const ROW_STYLE: Partial<Style> = {};
+type RowStyle = { style: Partial<Style> };
+
+type ToCell = (wire: WireCell) => CellValue;
+
+const CELL_OF: Record<ColumnKind, ToCell> = {
+  text: (wire) => wire,
+  wrappedText: (wire) => wire,
+  // A Date whose UTC fields read as the local wall clock: how spreadsheets show time (cells carry no zone).
+  dateTime: (wire) => new Date(wire),
+  // The exact decimal becomes the nearest double here, as the cell's value and nowhere else.
+  money: (wire) => Number(wire),
+};
+
+/**
+ * Adds a sheet (frozen header row, page setup) whose rows stream in batches: each row is committed as
+ * it is added, so memory stays flat, and the writer paces itself against the zip entry it feeds.
+ */
+export function startDetailSheet(workbook: Workbook, start: SheetStart, styles: WorkbookStyles): DetailSheet {
+  const { columns } = start;
+  const sheet = workbook.addWorksheet(start.name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: DETAIL_PAGE_SETUP,
   });
@@ -67,51 +80,56 @@ export async function writeDetailSheet<R extends Row>(
   header.commit();
 
   const cellStyles = columns.map((column) => styles[column.kind]);
+  const cellOf = columns.map((column) => CELL_OF[column.kind]);
+  // One array refilled for every row: exceljs copies the values into its cells.
+  const values: CellValue[] = columns.map(() => '');
   let written = 0;
-  for await (const batch of readAhead(spec.rows.cursor(CURSOR_BATCH))) {
-    for (const [index, record] of batch.entries()) {
-      const row = sheet.addRow(columns.map((column) => column.value(record)));
-      styleRow(row, cellStyles);
-      row.commit();
-      if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await paceSheet(sheet);
-    }
-    written += batch.length;
-    spec.onRows?.(written);
-    await paceSheet(sheet);
-  }
-  if (written !== spec.expectedRows) {
-    throw new Error(`${spec.name} sheet has ${written} rows where the summary counted ${spec.expectedRows}`);
-  }
-  writeTotalRow(sheet, spec, written, styles);
-  sheet.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: written + 1, column: columns.length },
+  return {
+    addRows: async (cells) => {
+      for (let at = 0; at < cells.length; at += columns.length) {
+        for (let index = 0; index < cellOf.length; index += 1) {
+          values[index] = (cellOf[index] as ToCell)(cells[at + index] as WireCell);
+        }
+        const row = sheet.addRow(values);
+        (row as unknown as RowStyle).style = ROW_STYLE;
+        styleRow(row, cellStyles);
+        row.commit();
+        written += 1;
+        if (written % ROWS_PER_SLICE === 0) await paceSheet(sheet);
+      }
+      await paceSheet(sheet);
+    },
+    end: (total) => {
+      writeTotalRow(sheet, { columns, written, total }, styles);
+      sheet.autoFilter = {
+        from: { row: 1, column: 1 },
+        to: { row: written + 1, column: columns.length },
+      };
+      sheet.commit();
+    },
   };
-  sheet.commit();
-  return written;
 }
 
-function writeTotalRow<R extends Row>(
+function writeTotalRow(
   sheet: Worksheet,
-  spec: DetailSheetSpec<R>,
-  written: number,
+  { columns, written, total }: { columns: SheetColumn[]; written: number; total: string },
   styles: WorkbookStyles,
 ): void {
-  const moneyIndex = spec.columns.findIndex((column) => column.kind === 'money');
+  const moneyIndex = columns.findIndex((column) => column.kind === 'money');
   const letter = String.fromCharCode(65 + moneyIndex);
-  const values: (CellValue | { formula: string; result: number } | null)[] = spec.columns.map(() => null);
+  const values: (CellValue | { formula: string; result: number } | null)[] = columns.map(() => null);
   values[0] = 'TOTAL';
   values[moneyIndex] =
     written === 0
       ? 0
       : {
           formula: `SUM(${letter}2:${letter}${written + 1})`,
-          result: spec.total,
+          result: Number(total),
         };
   const row = sheet.addRow(values);
   styleRow(
     row,
-    spec.columns.map((_, index) =>
+    columns.map((_, index) =>
       index === 0 ? styles.totalLabel : index === moneyIndex ? styles.totalMoney : styles.totalBlank,
     ),
   );

@@ -86,9 +86,7 @@ export type WorkbookStyles = ReturnType<typeof createWorkbookStyles>;
 
 type CellStyle = WorkbookStyles[keyof WorkbookStyles];
 
-/** Assigns the shared style objects to a row's cells, left to right. */
+/** Assigns the shared style objects to a row's cells, left to right (a plain loop: it runs for every row). */
 export function styleRow(row: { getCell: (index: number) => { style: unknown } }, cellStyles: CellStyle[]): void {
-  cellStyles.forEach((style, index) => {
-    row.getCell(index + 1).style = style;
-  });
+  for (let index = 0; index < cellStyles.length; index += 1) row.getCell(index + 1).style = cellStyles[index];
 }

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
 import { createTestDatabase, seedManilaScenario, type TestDatabase } from '@reportmail/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodFromLocalDates } from '../period.js';
 import { writeReportWorkbook } from './workbook.js';
+import { zipEntry } from './zip-entry.test-helper.js';
 
 /** The streamed workbook's bytes. */
 async function writtenWorkbook(database: TestDatabase): Promise<Buffer> {
@@ -19,27 +19,6 @@ async function writtenWorkbook(database: TestDatabase): Promise<Buffer> {
     now: new Date('2026-03-03T01:05:00Z'),
   });
   return Buffer.concat(chunks);
-}
-
-/**
- * One file of the zip as text, found through the central directory (the streamed entries' local
- * headers carry no sizes). Enough of the zip format for an xlsx: stored or deflated entries.
- */
-function zipEntry(zip: Buffer, name: string): string {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let index = zip.readUInt16LE(end + 10); index > 0; index -= 1) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    const entryName = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    if (entryName.replace(/^\//, '') === name) {
-      const local = zip.readUInt32LE(at + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + zip.readUInt32LE(at + 20));
-      return (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  throw new Error(`${name} is not in the workbook`);
 }
 
 const pageSetupOf = (workbook: ExcelJS.Workbook, name: string) => {

@@ -1,8 +1,7 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import type { Sql } from 'postgres';
-import { type CurrencyOptions, currencyNumberFormat, DEFAULT_CURRENCY } from '../money.js';
+import type { Sql, TransactionSql } from 'postgres';
+import { type CurrencyOptions, currencyNumberFormat, DEFAULT_CURRENCY, formatDecimal } from '../money.js';
 import { type ReportPeriod, workbookFilename } from '../period.js';
 import {
   type LargestPaymentRow,
@@ -16,9 +15,9 @@ import {
 import { withReportSnapshot } from '../report.js';
 import { createSaleItemsFormatter } from '../sale-items.js';
 import { computeReportSummary, type ReportSummary } from '../summary.js';
-import { type DetailColumn, writeDetailSheet } from './detail-sheet.js';
-import { createWorkbookStyles } from './styles.js';
-import { moneyCell, writeSummarySheet } from './summary-sheet.js';
+import { type DetailColumn, streamDetailSheet } from './detail-rows.js';
+import type { WorkbookSetup, WorkbookTarget } from './excel-workbook.js';
+import { startWorkbookThread } from './threaded-workbook.js';
 
 export type WorkbookProgress = {
   sheet: 'Sales' | 'Repairs';
@@ -37,6 +36,11 @@ export type WriteWorkbookOptions = {
   /** Also read the N largest payments from the same snapshot (for the email), so both agree. */
   largestPayments?: number;
   onProgress?: (progress: WorkbookProgress) => void;
+  /**
+   * Build the sheets' XML with exceljs in a worker thread started from this entry (workbookThreadEntry)
+   * while this thread reads PostgreSQL; without it everything runs in this thread. Same workbook.
+   */
+  thread?: URL;
 };
 
 export type WorkbookResult = {
@@ -48,108 +52,112 @@ export type WorkbookResult = {
   largest: LargestPaymentRow[];
 };
 
-/** The excel cell for an instant shown as local wall-clock time (cells carry no zone). */
-const localCell = (row: { local_ms: number }) => new Date(row.local_ms);
-
 type PaymentRow = { local_ms: number; customer: string; method: string; amount: string; status: string };
-type SheetColumn<R> = Pick<DetailColumn<R>, 'header' | 'width' | 'value'>;
+type PickedColumn<R> = Pick<DetailColumn<R>, 'header' | 'width' | 'cell'>;
 
 /** Both detail sheets: when, which document, who, what, how, how much, and the document's status. */
 function paymentColumns<R extends PaymentRow>(
-  reference: SheetColumn<R>,
-  subject: SheetColumn<R>,
+  reference: PickedColumn<R>,
+  subject: PickedColumn<R>,
   statusHeader: string,
 ): DetailColumn<R>[] {
   return [
-    { header: 'Date/Time', width: 18, kind: 'dateTime', value: localCell },
+    { header: 'Date/Time', width: 18, kind: 'dateTime', cell: (row) => row.local_ms },
     { ...reference, kind: 'text' },
-    { header: 'Customer', width: 28, kind: 'wrappedText', value: (row) => row.customer },
+    { header: 'Customer', width: 28, kind: 'wrappedText', cell: (row) => row.customer },
     { ...subject, kind: 'wrappedText' },
-    { header: 'Payment Method', width: 18, kind: 'text', value: (row) => row.method },
-    { header: 'Amount Paid', width: 16, kind: 'money', value: (row) => Number(row.amount) },
-    { header: statusHeader, width: 15, kind: 'text', value: (row) => row.status },
+    { header: 'Payment Method', width: 18, kind: 'text', cell: (row) => row.method },
+    { header: 'Amount Paid', width: 16, kind: 'money', cell: (row) => row.amount },
+    { header: statusHeader, width: 15, kind: 'text', cell: (row) => row.status },
   ];
 }
 
 const salesColumns = (formatItems: (code: string) => string) =>
   paymentColumns<SaleDetailRow>(
-    { header: 'Invoice #', width: 18, value: (row) => row.invoice_no },
-    { header: 'Items', width: 44, value: (row) => formatItems(row.items_code) },
+    { header: 'Invoice #', width: 18, cell: (row) => row.invoice_no },
+    { header: 'Items', width: 44, cell: (row) => formatItems(row.items_code) },
     'Sale Status',
   );
 
 const REPAIR_COLUMNS = paymentColumns<RepairDetailRow>(
-  { header: 'Ticket #', width: 16, value: (row) => row.ticket_number },
-  { header: 'Device', width: 22, value: (row) => row.device_type },
+  { header: 'Ticket #', width: 16, cell: (row) => row.ticket_number },
+  { header: 'Device', width: 22, cell: (row) => row.device_type },
   'Payment Status',
 );
+
+type OpenTarget = (setup: WorkbookSetup) => Promise<WorkbookTarget>;
 
 /**
  * Streams the report workbook (Summary, Sales, Repairs) to `output` from one database snapshot.
  * The summary is computed first (aggregate queries) and committed, then the detail sheets stream from
- * cursors, so memory does not grow with the number of rows.
+ * cursors, so memory does not grow with the number of rows. With `thread`, exceljs runs in a worker
+ * thread; on failure the thread is ended and `output` destroyed (never ended) before the promise rejects.
  */
 export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<WorkbookResult> {
-  const { period, output, onProgress } = options;
-  const styles = createWorkbookStyles(currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol));
+  if (options.thread) return writeThroughThread(options, options.thread);
+  // Imported when used, so a process that writes through a thread never loads exceljs itself.
+  return writeFromSnapshot(options, async (setup) =>
+    (await import('./excel-workbook.js')).openExcelWorkbook(options.output, setup),
+  );
+}
+
+async function writeThroughThread(options: WriteWorkbookOptions, entry: URL): Promise<WorkbookResult> {
+  const thread = startWorkbookThread(entry, options.output);
+  try {
+    const result = await writeFromSnapshot(options, thread.open);
+    await thread.stop();
+    return result;
+  } catch (error) {
+    await thread.stop();
+    options.output.destroy();
+    throw error;
+  }
+}
+
+function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Promise<WorkbookResult> {
+  const { period } = options;
   return withReportSnapshot(options.sql, async (tx) => {
     const summary = await computeReportSummary(tx, period);
     const largest = options.largestPayments
       ? await largestPayments(tx, period, period.timezone, options.largestPayments)
       : [];
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: true,
-      useSharedStrings: false,
-      zip: { zlib: { level: compressionLevel(summary.totals.transactions) } },
+    const target = await open({
+      moneyFormat: currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol),
+      compressionLevel: workbookCompressionLevel(summary.totals.transactions),
     });
-    workbook.creator = 'reportmail';
     const generatedAtLocal = localWallClock(options.now ?? new Date(), period.timezone);
-    writeSummarySheet(workbook, summary, { frequencyLabel: options.frequencyLabel, generatedAtLocal }, styles);
-    const { totals } = summary;
-    const salesRows = await writeDetailSheet(
-      workbook,
-      {
-        name: 'Sales',
-        columns: salesColumns(createSaleItemsFormatter(await productNames(tx))),
-        rows: saleDetailRows(tx, period, period.timezone, 'sheet'),
-        expectedRows: totals.salesTransactions,
-        total: moneyCell(totals.salesRevenue),
-        onRows: (written) =>
-          onProgress?.({
-            sheet: 'Sales',
-            written,
-            expected: totals.salesTransactions,
-          }),
-      },
-      styles,
-    );
-    const repairRows = await writeDetailSheet(
-      workbook,
-      {
-        name: 'Repairs',
-        columns: REPAIR_COLUMNS,
-        rows: repairDetailRows(tx, period, period.timezone, 'sheet'),
-        expectedRows: totals.repairTransactions,
-        total: moneyCell(totals.repairRevenue),
-        onRows: (written) =>
-          onProgress?.({
-            sheet: 'Repairs',
-            written,
-            expected: totals.repairTransactions,
-          }),
-      },
-      styles,
-    );
-    await workbook.commit();
-    return {
-      filename: workbookFilename(period),
-      summary,
-      salesRows,
-      repairRows,
-      largest,
-    };
+    await target.writeSummary(summary, { frequencyLabel: options.frequencyLabel, generatedAtLocal });
+    const rows = await writeDetailSheets(tx, target, summary, options.onProgress);
+    await target.commit();
+    return { filename: workbookFilename(period), summary, ...rows, largest };
   });
+}
+
+async function writeDetailSheets(
+  tx: TransactionSql,
+  target: WorkbookTarget,
+  { period, totals }: ReportSummary,
+  onProgress: WriteWorkbookOptions['onProgress'],
+): Promise<{ salesRows: number; repairRows: number }> {
+  const progress = (sheet: WorkbookProgress['sheet'], expected: number) => (written: number) =>
+    onProgress?.({ sheet, written, expected });
+  const salesRows = await streamDetailSheet(target, {
+    name: 'Sales',
+    columns: salesColumns(createSaleItemsFormatter(await productNames(tx))),
+    rows: saleDetailRows(tx, period, period.timezone, 'sheet'),
+    expectedRows: totals.salesTransactions,
+    total: formatDecimal(totals.salesRevenue),
+    onRows: progress('Sales', totals.salesTransactions),
+  });
+  const repairRows = await streamDetailSheet(target, {
+    name: 'Repairs',
+    columns: REPAIR_COLUMNS,
+    rows: repairDetailRows(tx, period, period.timezone, 'sheet'),
+    expectedRows: totals.repairTransactions,
+    total: formatDecimal(totals.repairRevenue),
+    onRows: progress('Repairs', totals.repairTransactions),
+  });
+  return { salesRows, repairRows };
 }
 
 /** A Date whose UTC fields read as the local wall clock in `timezone` (how spreadsheets show time). */
@@ -161,7 +169,10 @@ function localWallClock(instant: Date, timezone: string): Date {
 /** Rows above which speed beats size: such workbooks are far past any mail attachment limit anyway. */
 const FAST_COMPRESSION_ROWS = 250_000;
 
-/** Deflate level 6 makes files ~25% smaller than level 1 but costs ~5 s of CPU per million rows. */
-function compressionLevel(rows: number): number {
+/**
+ * Deflate level 6 makes files ~25% smaller than level 1 but costs ~5 s of CPU per million rows. Exported
+ * for the benchmark's floor, which deflates at the workbook's level.
+ */
+export function workbookCompressionLevel(rows: number): number {
   return rows > FAST_COMPRESSION_ROWS ? 1 : 6;
 }

@@ -11,6 +11,7 @@ import {
   periodFromLocalDates,
   type ReportPeriod,
   workbookFilename,
+  workbookThreadEntry,
   writeReportWorkbook,
 } from '@reportmail/reports';
 import type { Sql } from 'postgres';
@@ -64,6 +65,8 @@ async function writeWorkbookFile(deps: ReportDeps, period: ReportPeriod, out: st
       output,
       frequencyLabel: 'Custom range',
       currency: deps.currency,
+      // exceljs builds the rows' XML in a thread of its own while this one reads PostgreSQL.
+      thread: workbookThreadEntry(import.meta.url),
       onProgress: ({ sheet, written, expected }) => {
         if (expected < 50_000) return;
         progress ??= createProgress(`${sheet} rows`, expected);

@@ -33,12 +33,18 @@ function serviceCommand(name: string): string[] {
 
 /**
  * Starts a service as a real child process, with `env` over the current one and `args` after it (a CLI
- * command, say).
+ * command, say). `nodeArgs` go to Node itself, before the entry (`--cpu-prof`, say).
  */
-export function startServiceProcess(name: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
-  const child = spawn(process.execPath, [...serviceCommand(name), ...args], {
+export function startServiceProcess(
+  name: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  nodeArgs: string[] = [],
+): ServiceProcess {
+  const child = spawn(process.execPath, [...nodeArgs, ...serviceCommand(name), ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    // Built bundles run as deployed: React's production build unless NODE_ENV says otherwise.
+    env: { ...(process.env.REPORTMAIL_SERVICES === 'built' ? { NODE_ENV: 'production' } : {}), ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: LogLine[] = [];

@@ -17,7 +17,7 @@ const HELP = `Usage: pnpm bench:one-box [--runs 3] [--source] [--settle 30]
 Over --runs runs each, for the split services and for --all-in-one: \`pnpm start\` from the command to its
 "reportmail is running." banner; the resident memory (RSS and PSS summed over the supervisor and the
 services) --settle seconds after the banner, and again --settle seconds after 100 deliveries of a day of
-360 payments (sent to the outbox); Ctrl-C (SIGINT) to every service stopped. Then \`pnpm demo\` from the
+500 payments (sent to the outbox); Ctrl-C (SIGINT) to every service stopped. Then \`pnpm demo\` from the
 command to its exit. Uses the databases
 reportmail_bench_start and reportmail_bench_demo on DATABASE_URL's server (recreated), a Redis prefix and an
 outbox folder of its own. The CLI and services run from their bundles, as \`pnpm start\` runs them (the

@@ -1,147 +1,107 @@
-// `pnpm bench:pipeline`: N schedules due at the same instant, delivered through the real services
-// (separate processes) to a local SMTP sink. Prints throughput, delay percentiles, duplicates and losses.
-import { readFileSync } from 'node:fs';
+// `pnpm bench:pipeline`: schedules due together (or one a minute), delivered by the built services as
+// separate processes to an SMTP sink in a process of its own. Prints delays, duplicates, losses, and CPU
+// per delivery by process; with --profile, the workers' CPU by part of the work.
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDatabase, smtpSettings } from '@reportmail/db';
-import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
-import { createRedisConnection, QUEUES } from '@reportmail/queue';
-import { reportPeriodForRun } from '@reportmail/schedules';
-import { createSecretBox, generateKeyEntry } from '@reportmail/secrets';
-import {
-  createSmtpSink,
-  createTestRedis,
-  recreateMigratedDatabase,
-  type ServiceProcess,
-  startServiceProcess,
-} from '@reportmail/testing';
-import { Queue } from 'bullmq';
-import type { Sql } from 'postgres';
-import { seedBenchDay, summarise } from './bench-support.js';
-import { localTime } from './harness.js';
+import { type PipelineRunOptions, type PipelineRunResult, runPipeline } from './pipeline/pipeline-run.js';
+import { addBreakdown, PARTS, type Part, profileBreakdown } from './pipeline/profile-breakdown.js';
 
-const HELP = `Usage: pnpm bench:pipeline [--schedules 1000] [--lead 40] [--report-workers 2] [--report-concurrency 2]
-                           [--mail-workers 2] [--mail-concurrency 8]
+const HELP = `Usage: pnpm bench:pipeline [--schedules 1000] [--workers 2] [--report-concurrency 2] [--mail-concurrency 8]
+                           [--scaling] [--one-a-minute N] [--profile] [--lead S]
 
-Creates a fresh database (reportmail_bench_pipeline on DATABASE_URL's server), N daily schedules all due
-at the first whole minute at least --lead seconds away (Asia/Manila), and starts the scheduler, report
-workers and mail workers as separate processes, sending to an in-process SMTP sink. Prints deliveries/s,
-p50/p95/max delay from the scheduled instant to SMTP acceptance, duplicates and lost deliveries.`;
+Creates a fresh database (reportmail_bench_pipeline on DATABASE_URL's server) and N daily schedules due at
+the same minute (Asia/Manila) over a busy day (500 payments), starts the built scheduler and --workers
+report-worker and mail-worker processes each, and an SMTP sink in a process of its own. Prints delays from
+the scheduled instant to SMTP acceptance (p50, p95, max), duplicates, losses, and CPU per delivery by
+process, from the first due instant until the last acceptance was recorded.
+  --scaling         the same run with 1, 2 and 4 worker processes of each kind
+  --one-a-minute N  N schedules due one a minute (one delivery at a time on an idle stack), 1 worker each
+  --profile         V8 CPU profiles of the workers (kept in var/bench-profiles/ for Chrome DevTools): their CPU
+                    per delivery split by part of the work as their main-thread samples split`;
 
-const ZONE = 'Asia/Manila';
+const PROFILES = fileURLToPath(new URL('../../../var/bench-profiles/', import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       schedules: { type: 'string', default: '1000' },
-      lead: { type: 'string', default: '40' },
-      'report-workers': { type: 'string', default: '2' },
+      workers: { type: 'string', default: '2' },
       'report-concurrency': { type: 'string', default: '2' },
-      'mail-workers': { type: 'string', default: '2' },
       'mail-concurrency': { type: 'string', default: '8' },
+      scaling: { type: 'boolean', default: false },
+      'one-a-minute': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      lead: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
-  const count = Number(values.schedules);
-  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const databaseUrl = await recreateMigratedDatabase(adminUrl, 'reportmail_bench_pipeline');
-  const database = createDatabase(databaseUrl, { max: 4 });
-  const [redis, sink] = await Promise.all([createTestRedis(), createSmtpSink()]);
-  const processes: ServiceProcess[] = [];
-  try {
-    const secretsKey = generateKeyEntry('bench');
-    await database.db.insert(smtpSettings).values({
-      host: '127.0.0.1',
-      port: sink.port,
-      security: 'none',
-      username: 'bench',
-      passwordCiphertext: createSecretBox(secretsKey).encrypt('bench-password', SMTP_PASSWORD_CONTEXT),
-      fromAddress: 'reports@shop.example',
-    });
-    const instant = new Date(Math.ceil((Date.now() + Number(values.lead) * 1000) / 60_000) * 60_000);
-    const timing = { frequency: 'daily' as const, sendTime: localTime(instant, ZONE), timezone: ZONE };
-    await seedBenchDay(database.sql, reportPeriodForRun({ ...timing, periodMode: 'previous_days' }, instant).start);
-    await database.sql`
-      insert into reportmail.report_schedule
-        (name, enabled, enabled_at, frequency, send_time, timezone, recipients_to)
-      select 'Bench ' || g, true, now() - interval '1 day', 'daily', ${localTime(instant, ZONE)}, ${ZONE},
-        array['owner' || g || '@shop.example']
-      from generate_series(1, ${count}) g`;
-    const env = {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: redis.prefix,
-      SECRETS_KEY: secretsKey,
-      LOG_LEVEL: 'warn',
-      CATCH_UP_WINDOW_HOURS: '0',
-      REPORT_CONCURRENCY: values['report-concurrency'],
-      MAIL_CONCURRENCY: values['mail-concurrency'],
-    };
-    processes.push(startServiceProcess('scheduler', env));
-    for (let i = 0; i < Number(values['report-workers']); i += 1)
-      processes.push(startServiceProcess('report-worker', env));
-    for (let i = 0; i < Number(values['mail-workers']); i += 1) processes.push(startServiceProcess('mail-worker', env));
-    const syncedAt = await waitForSchedulers(redis.url, redis.prefix, count, instant);
-    process.stdout.write(
-      `${count} schedules due at ${instant.toISOString()}; job schedulers ready ${((instant.getTime() - syncedAt) / 1000).toFixed(1)} s before\n`,
-    );
-    const deadline = instant.getTime() + 180_000;
-    await Promise.race([
-      sink.waitForMessages(count),
-      new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()))),
-    ]);
-    await waitForLedger(database.sql, sink.received.length);
-    process.stdout.write(`${await summarise(database.sql, sink.received, instant, count)}\n`);
-    process.stdout.write(`${cpuReport(processes)}\n`);
-  } finally {
-    await Promise.all(processes.map((service) => service.stop()));
-    await database.close();
-    await Promise.all([redis.cleanup(), sink.close()]);
-  }
-}
-
-/** CPU seconds each process used (Linux /proc), to show where the time goes; the sink runs in this one. */
-function cpuReport(processes: ServiceProcess[]): string {
-  const ticksPerSecond = 100;
-  const cpuOf = (pid: number | undefined) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-    } catch {
-      return Number.NaN;
-    }
+  const single = values['one-a-minute'] ? Number(values['one-a-minute']) : 0;
+  const schedules = single || Number(values.schedules);
+  const base = {
+    schedules,
+    oneAMinute: single > 0,
+    reportConcurrency: Number(values['report-concurrency']),
+    mailConcurrency: Number(values['mail-concurrency']),
+    leadSeconds: values.lead ? Number(values.lead) : 30 + Math.ceil(schedules / 100),
   };
-  const own = process.cpuUsage();
-  const parts = processes.map((service) => `${service.name} ${cpuOf(service.child.pid).toFixed(1)}`);
-  return `CPU seconds: ${parts.join(', ')}, bench + SMTP sink ${((own.user + own.system) / 1e6).toFixed(1)}`;
-}
-
-/** Polls Redis until every schedule has its delayed job (the scheduler's sync has no other outward signal). */
-async function waitForSchedulers(url: string, prefix: string, count: number, instant: Date): Promise<number> {
-  const connection = createRedisConnection(url, 'worker');
-  const queue = new Queue(QUEUES.reports, { connection, prefix });
-  try {
-    while (Date.now() < instant.getTime()) {
-      if ((await queue.getDelayedCount()) >= count) return Date.now();
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`The scheduler did not create ${count} job schedulers before the due instant`);
-  } finally {
-    await queue.close();
-    await connection.quit();
+  const workerCounts = values.scaling ? [1, 2, 4] : [single > 0 ? 1 : Number(values.workers)];
+  for (const workers of workerCounts) {
+    const profileDir = values.profile ? join(PROFILES, new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const options: PipelineRunOptions = { ...base, reportWorkers: workers, mailWorkers: workers, profileDir };
+    process.stdout.write(`\n${describe(options)}\n`);
+    const result = await runPipeline(options);
+    process.stdout.write(`${report(result)}\n`);
+    if (profileDir) process.stdout.write(`${profileReport(profileDir, result)}\nprofiles: ${profileDir}\n`);
   }
 }
 
-/** The last acceptances reach the ledger a moment after the sink: wait (bounded) for their rows. */
-async function waitForLedger(sql: Sql, sent: number): Promise<void> {
-  const until = Date.now() + 10_000;
-  while (Date.now() < until) {
-    const [row] = await sql<
-      { sent: number }[]
-    >`select count(*)::int as sent from reportmail.delivery where status = 'sent'`;
-    if ((row?.sent ?? 0) >= sent) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function describe(options: PipelineRunOptions): string {
+  const when = options.oneAMinute ? 'one a minute' : 'due at the same minute';
+  return `${options.schedules} daily schedules ${when}; ${options.reportWorkers} report worker(s) × ${options.reportConcurrency}, ${options.mailWorkers} mail worker(s) × ${options.mailConcurrency}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function report(result: PipelineRunResult): string {
+  const { delays, cpu } = result;
+  const count = Math.max(result.accepted.length, 1);
+  const last = delays.at(-1) ?? Number.NaN;
+  const ms = (seconds: number) => ((seconds * 1000) / count).toFixed(1);
+  return [
+    `delivered ${result.expected - result.lost}/${result.expected}  duplicates ${result.duplicates} (ledger: ${result.periodsDoubled} periods doubled)  lost ${result.lost}  ledger sent ${result.ledgerSent}`,
+    `scheduled instant → SMTP acceptance: p50 ${percentile(delays, 50).toFixed(2)} s  p95 ${percentile(delays, 95).toFixed(2)} s  max ${last.toFixed(2)} s  (${(result.accepted.length / Math.max(last, 0.001)).toFixed(1)} deliveries/s)`,
+    `CPU per delivery: workers ${ms(cpu.report + cpu.mail)} ms (report ${ms(cpu.report)}, mail ${ms(cpu.mail)}); scheduler ${ms(cpu.scheduler)}, PostgreSQL ${ms(cpu.postgres)}, Redis ${ms(cpu.redis)}, SMTP sink ${ms(cpu.sink)}; whole machine ${ms(cpu.machine)} ms`,
+  ].join('\n');
+}
+
+/**
+ * Each worker role's CPU per delivery (from /proc) split as its profiles' main-thread samples split. The
+ * samples measure wall time between ticks, so on a busy machine only their shares are meaningful; work on
+ * other threads (libuv's deflate, V8's GC helpers) is spread over the parts in the same shares.
+ */
+function profileReport(dir: string, result: PipelineRunResult): string {
+  const count = Math.max(result.accepted.length, 1);
+  return (['report-worker', 'mail-worker'] as const)
+    .map((role) => {
+      const roleDir = join(dir, role);
+      const parts = new Map<Part, number>();
+      for (const file of readdirSync(roleDir)) addBreakdown(parts, profileBreakdown(join(roleDir, file)));
+      const sampled = PARTS.reduce((sum, part) => sum + (parts.get(part) ?? 0), 0);
+      const perDelivery = ((role === 'report-worker' ? result.cpu.report : result.cpu.mail) * 1000) / count;
+      const shown = PARTS.map((part) => [part, (perDelivery * (parts.get(part) ?? 0)) / Math.max(sampled, 1)] as const)
+        .filter(([, ms]) => ms >= 0.05)
+        .map(([part, ms]) => `${part} ${ms.toFixed(1)}`)
+        .join(', ');
+      return `${role} ${perDelivery.toFixed(1)} ms per delivery: ${shown}`;
+    })
+    .join('\n');
 }
 
 main().catch((error: unknown) => {

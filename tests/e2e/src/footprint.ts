@@ -46,7 +46,7 @@ export async function treeMemory(pid: number): Promise<TreeMemory> {
 }
 
 /**
- * `count` deliveries of one busy day (360 payments), each of a schedule of its own, queued as the API's
+ * `count` deliveries of one busy day (500 payments), each of a schedule of its own, queued as the API's
  * Send now queues them; resolves once every one is recorded sent (to the outbox here), with the seconds.
  */
 export async function driveDeliveries(

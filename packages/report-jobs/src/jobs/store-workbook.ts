@@ -7,12 +7,20 @@ import {
   type ReportPeriod,
   type WorkbookProgress,
   type WorkbookResult,
+  workbookThreadEntry,
   writeReportWorkbook,
 } from '@reportmail/reports';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type StoredWorkbook = WorkbookResult & { sizeBytes: number; sha256: string };
+
+/**
+ * Periods with this many payments or more are written by exceljs in a worker thread while this one reads
+ * PostgreSQL (and keeps renewing the job's lock); an ordinary day is cheaper written here than a thread
+ * is to start.
+ */
+const THREAD_FROM_ROWS = 20_000;
 
 /** Writes the period's workbook and keeps it with the delivery (replacing an earlier attempt's). */
 export async function storeWorkbook(
@@ -38,6 +46,8 @@ export async function storeWorkbook(
     now: input.now,
     largestPayments: LARGEST_PAYMENTS_IN_EMAIL,
     onProgress: input.onProgress,
+    thread: workbookThreadEntry(import.meta.url),
+    threadFromRows: THREAD_FROM_ROWS,
   });
   const content = Buffer.concat(chunks);
   const sha256 = createHash('sha256').update(content).digest('hex');

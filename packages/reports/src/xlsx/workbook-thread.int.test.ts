@@ -66,6 +66,19 @@ describe('writeReportWorkbook through a worker thread', () => {
     expect(liveThreads()).toBe(0);
   });
 
+  it('starts the thread only for periods of threadFromRows payments or more (this day has 9)', async () => {
+    const threadsWhileWriting = async (threadFromRows: number) => {
+      const { output, bytes, written } = writeDay(database, { thread: THREAD, threadFromRows });
+      const seen = new Promise<number>((resolve) => output.once('data', () => resolve(liveThreads())));
+      await written;
+      expect(partsOf(bytes())).toEqual(partsOf(threaded));
+      return seen;
+    };
+    expect(await threadsWhileWriting(10)).toBe(0);
+    expect(await threadsWhileWriting(9)).toBe(1);
+    expect(liveThreads()).toBe(0);
+  });
+
   it('reads back with every Sales cell as the database has it', () => {
     const sales = workbook.getWorksheet('Sales') as ExcelJS.Worksheet;
     const at = (time: string) => new Date(`2026-03-02T${time}:00Z`);

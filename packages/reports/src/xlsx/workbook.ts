@@ -17,7 +17,7 @@ import { createSaleItemsFormatter } from '../sale-items.js';
 import { computeReportSummary, type ReportSummary } from '../summary.js';
 import { type DetailColumn, streamDetailSheet } from './detail-rows.js';
 import type { WorkbookSetup, WorkbookTarget } from './excel-workbook.js';
-import { startWorkbookThread } from './threaded-workbook.js';
+import { startWorkbookThread, type WorkbookThread } from './threaded-workbook.js';
 
 export type WorkbookProgress = {
   sheet: 'Sales' | 'Repairs';
@@ -41,6 +41,12 @@ export type WriteWorkbookOptions = {
    * while this thread reads PostgreSQL; without it everything runs in this thread. Same workbook.
    */
   thread?: URL;
+  /**
+   * With `thread`: use it only for periods of at least this many payments (the summary counts them
+   * first). Starting a thread and loading exceljs in it costs some 30 ms of CPU, more than a whole
+   * ordinary day's workbook; a big one is worth it. Default 0: always.
+   */
+  threadFromRows?: number;
 };
 
 export type WorkbookResult = {
@@ -85,7 +91,7 @@ const REPAIR_COLUMNS = paymentColumns<RepairDetailRow>(
   'Payment Status',
 );
 
-type OpenTarget = (setup: WorkbookSetup) => Promise<WorkbookTarget>;
+type OpenTarget = (setup: WorkbookSetup, rows: number) => Promise<WorkbookTarget>;
 
 /**
  * Streams the report workbook (Summary, Sales, Repairs) to `output` from one database snapshot.
@@ -94,22 +100,41 @@ type OpenTarget = (setup: WorkbookSetup) => Promise<WorkbookTarget>;
  * thread; on failure the thread is ended and `output` destroyed (never ended) before the promise rejects.
  */
 export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<WorkbookResult> {
-  if (options.thread) return writeThroughThread(options, options.thread);
-  // Imported when used, so a process that writes through a thread never loads exceljs itself.
-  return writeFromSnapshot(options, async (setup) =>
-    (await import('./excel-workbook.js')).openExcelWorkbook(options.output, setup),
+  const { thread, threadFromRows = 0 } = options;
+  if (!thread) return writeFromSnapshot(options, (setup) => openHere(options.output, setup));
+  // Started before the summary queries when it is always used, so loading exceljs there overlaps them.
+  let started = threadFromRows > 0 ? undefined : startWorkbookThread(thread, options.output);
+  return writeThroughThread(
+    options,
+    () => started,
+    async (setup, rows) => {
+      if (!started && rows < threadFromRows) return openHere(options.output, setup);
+      started ??= startWorkbookThread(thread, options.output);
+      return started.open(setup);
+    },
   );
 }
 
-async function writeThroughThread(options: WriteWorkbookOptions, entry: URL): Promise<WorkbookResult> {
-  const thread = startWorkbookThread(entry, options.output);
+/** exceljs in this thread, imported when used: a process that writes through a thread never loads it. */
+async function openHere(output: Writable, setup: WorkbookSetup): Promise<WorkbookTarget> {
+  return (await import('./excel-workbook.js')).openExcelWorkbook(output, setup);
+}
+
+async function writeThroughThread(
+  options: WriteWorkbookOptions,
+  thread: () => WorkbookThread | undefined,
+  open: OpenTarget,
+): Promise<WorkbookResult> {
   try {
-    const result = await writeFromSnapshot(options, thread.open);
-    await thread.stop();
+    const result = await writeFromSnapshot(options, open);
+    await thread()?.stop();
     return result;
   } catch (error) {
-    await thread.stop();
-    options.output.destroy();
+    const started = thread();
+    if (started) {
+      await started.stop();
+      options.output.destroy();
+    }
     throw error;
   }
 }
@@ -121,10 +146,11 @@ function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Pro
     const largest = options.largestPayments
       ? await largestPayments(tx, period, period.timezone, options.largestPayments)
       : [];
-    const target = await open({
+    const setup = {
       moneyFormat: currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol),
       compressionLevel: workbookCompressionLevel(summary.totals.transactions),
-    });
+    };
+    const target = await open(setup, summary.totals.transactions);
     const generatedAtLocal = localWallClock(options.now ?? new Date(), period.timezone);
     await target.writeSummary(summary, { frequencyLabel: options.frequencyLabel, generatedAtLocal });
     const rows = await writeDetailSheets(tx, target, summary, options.onProgress);

@@ -38,7 +38,7 @@ export function Layout() {
   if (me.isPending) {
     return (
       <Center h="100vh" aria-busy="true">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }
@@ -94,7 +94,7 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <div aria-busy={navigation.state === 'loading'}>
-          <Suspense fallback={<Loader aria-label="Loading" />}>
+          <Suspense fallback={<Loader role="status" aria-label="Loading" />}>
             <Outlet />
           </Suspense>
         </div>

@@ -7,7 +7,7 @@ import { RouteError } from './RouteError';
 
 /** Shown while a screen's chunk loads on the very first render. */
 function Loading() {
-  return <Loader aria-label="Loading" m="xl" />;
+  return <Loader role="status" aria-label="Loading" m="xl" />;
 }
 
 /** Each screen is its own chunk: the first load carries the shell and the home screen only. */

@@ -17,7 +17,7 @@ export function QueryState<T>({ query, what, empty, isEmpty, children }: QuerySt
   if (query.isPending) {
     return (
       <Center py="xl" aria-busy="true">
-        <Loader aria-label={`Loading ${what}`} />
+        <Loader role="status" aria-label={`Loading ${what}`} />
       </Center>
     );
   }

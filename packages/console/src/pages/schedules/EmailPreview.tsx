@@ -61,7 +61,11 @@ function Preview({ scheduleId, timing }: { scheduleId: string; timing: DraftTimi
         </Button>
       </Group>
       <Box pos="relative">
-        <LoadingOverlay visible={loadedSrc !== src} loaderProps={{ 'aria-label': 'Loading the email preview' }} />
+        {/* A bare span may not carry a label: as a status, screen readers announce it. */}
+        <LoadingOverlay
+          visible={loadedSrc !== src}
+          loaderProps={{ role: 'status', 'aria-label': 'Loading the email preview' }}
+        />
         <iframe
           key={src}
           src={src}

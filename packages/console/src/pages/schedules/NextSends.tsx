@@ -36,7 +36,7 @@ function NextSendsBody({ timing, enabled }: NextSendsProps) {
   if (!timing.data) {
     return (
       <Center py="md">
-        <Loader size="sm" aria-label="Loading the next sends" />
+        <Loader size="sm" role="status" aria-label="Loading the next sends" />
       </Center>
     );
   }

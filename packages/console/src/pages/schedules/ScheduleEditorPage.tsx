@@ -49,7 +49,7 @@ function NewSchedulePage() {
   if (overview.isPending) {
     return (
       <Center py="xl">
-        <Loader aria-label="Loading the editor" />
+        <Loader role="status" aria-label="Loading the editor" />
       </Center>
     );
   }

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { percentile } from './bench-support.js';
 import { type PipelineRunOptions, type PipelineRunResult, runPipeline } from './pipeline/pipeline-run.js';
 import { addBreakdown, PARTS, type Part, profileBreakdown } from './pipeline/profile-breakdown.js';
 
@@ -62,11 +63,6 @@ async function main(): Promise<void> {
 function describe(options: PipelineRunOptions): string {
   const when = options.oneAMinute ? 'one a minute' : 'due at the same minute';
   return `${options.schedules} daily schedules ${when}; ${options.reportWorkers} report worker(s) × ${options.reportConcurrency}, ${options.mailWorkers} mail worker(s) × ${options.mailConcurrency}`;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 function report(result: PipelineRunResult): string {

@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Sql } from 'postgres';
 
 /**
@@ -23,4 +24,18 @@ export async function seedBenchDay(sql: Sql, periodStart: Date): Promise<void> {
     insert into repair_payment (device_id, amount, method, paid_at)
     select id, 500.00, 'Bank Transfer', ${dayStart}::timestamptz + (id * 131 % 43200) * interval '1 second'
     from device`;
+}
+
+/** The value at percentile `p` (0–100) of ascending `sorted` (NaN when empty). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Polls until every schedule has its delayed job (the sync has no other outward sign); when that was. */
+export async function untilScheduled(reports: Queue, count: number, instant: Date): Promise<number> {
+  while ((await reports.getDelayedCount()) < count) {
+    if (Date.now() > instant.getTime()) throw new Error(`${count} job schedulers were not ready by the instant`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Date.now();
 }

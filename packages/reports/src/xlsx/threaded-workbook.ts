@@ -35,9 +35,8 @@ export function workbookThreadEntry(hostUrl: string, bundled = './workbook-threa
 }
 
 /**
- * Starts the workbook thread early (loading exceljs there overlaps the summary queries here). Any
- * failure of the thread (an error it reports, a crash, an exit) or of `output` rejects the call under
- * way and every later one.
+ * Starts a workbook thread writing to `output`. Any failure of the thread (an error it reports, a crash,
+ * an exit) or of `output` rejects the call under way and every later one.
  */
 export function startWorkbookThread(entry: URL, output: Writable): WorkbookThread {
   const worker = spawnThread(entry);

@@ -99,44 +99,32 @@ type OpenTarget = (setup: WorkbookSetup, rows: number) => Promise<WorkbookTarget
  * cursors, so memory does not grow with the number of rows. With `thread`, exceljs runs in a worker
  * thread; on failure the thread is ended and `output` destroyed (never ended) before the promise rejects.
  */
-export function writeReportWorkbook(options: WriteWorkbookOptions): Promise<WorkbookResult> {
-  const { thread, threadFromRows = 0 } = options;
-  if (!thread) return writeFromSnapshot(options, (setup) => openHere(options.output, setup));
+export async function writeReportWorkbook(options: WriteWorkbookOptions): Promise<WorkbookResult> {
+  const { thread, threadFromRows = 0, output } = options;
+  if (!thread) return writeFromSnapshot(options, (setup) => openHere(output, setup));
   // Started before the summary queries when it is always used, so loading exceljs there overlaps them.
-  let started = threadFromRows > 0 ? undefined : startWorkbookThread(thread, options.output);
-  return writeThroughThread(
-    options,
-    () => started,
-    async (setup, rows) => {
-      if (!started && rows < threadFromRows) return openHere(options.output, setup);
-      started ??= startWorkbookThread(thread, options.output);
-      return started.open(setup);
-    },
-  );
+  let started: WorkbookThread | undefined = threadFromRows > 0 ? undefined : startWorkbookThread(thread, output);
+  const open: OpenTarget = async (setup, rows) => {
+    if (!started && rows < threadFromRows) return openHere(output, setup);
+    started ??= startWorkbookThread(thread, output);
+    return started.open(setup);
+  };
+  try {
+    const result = await writeFromSnapshot(options, open);
+    await started?.stop();
+    return result;
+  } catch (error) {
+    if (started) {
+      await started.stop();
+      output.destroy();
+    }
+    throw error;
+  }
 }
 
 /** exceljs in this thread, imported when used: a process that writes through a thread never loads it. */
 async function openHere(output: Writable, setup: WorkbookSetup): Promise<WorkbookTarget> {
   return (await import('./excel-workbook.js')).openExcelWorkbook(output, setup);
-}
-
-async function writeThroughThread(
-  options: WriteWorkbookOptions,
-  thread: () => WorkbookThread | undefined,
-  open: OpenTarget,
-): Promise<WorkbookResult> {
-  try {
-    const result = await writeFromSnapshot(options, open);
-    await thread()?.stop();
-    return result;
-  } catch (error) {
-    const started = thread();
-    if (started) {
-      await started.stop();
-      options.output.destroy();
-    }
-    throw error;
-  }
 }
 
 function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Promise<WorkbookResult> {

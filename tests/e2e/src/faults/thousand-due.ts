@@ -3,7 +3,7 @@ import { reportPeriodForRun, type SchedulePeriodInput } from '@reportmail/schedu
 import type { ServiceProcess } from '@reportmail/testing';
 import { Queue } from 'bullmq';
 import type { Sql } from 'postgres';
-import { seedBenchDay } from '../bench-support.js';
+import { percentile, seedBenchDay, untilScheduled } from '../bench-support.js';
 import { localTime, logged } from '../harness.js';
 import { byDeadline } from './fault-stack.js';
 import type { RunResult, Scenario, ScenarioOptions } from './scenario.js';
@@ -65,15 +65,6 @@ async function seed(sql: Sql, count: number, timing: SchedulePeriodInput, period
   return rows.map((row) => row.id);
 }
 
-/** Polls until every schedule has its delayed job (the sync has no other outward sign); when that was. */
-async function untilScheduled(reports: Queue, count: number, instant: Date): Promise<number> {
-  while ((await reports.getDelayedCount()) < count) {
-    if (Date.now() > instant.getTime()) throw new Error(`${count} job schedulers were not ready by the instant`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return Date.now();
-}
-
 /** Two schedulers, two report workers and two mail workers; resolves with the leader and the standby. */
 async function startServices(stack: SchedStack) {
   for (let n = 0; n < 2; n += 1) stack.start('report-worker', WORKER_ENV);
@@ -91,10 +82,6 @@ async function killLeader(roles: { leader: ServiceProcess; standby: ServiceProce
   await roles.leader.kill();
   await waitForLogFrom(roles.standby, from, logged('became the leader'), 'the standby to take over');
   return { killedAt, takeoverMs: Date.now() - killedAt };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 type Timeline = { instant: number; offsetMs: number; takeoverMs: number; readyMs: number };

@@ -14,7 +14,7 @@ import {
   startServiceProcess,
 } from '@reportmail/testing';
 import { Queue } from 'bullmq';
-import { seedBenchDay } from '../bench-support.js';
+import { seedBenchDay, untilScheduled } from '../bench-support.js';
 import { localTime } from '../harness.js';
 import { commandCpuSeconds, machineBusySeconds, processCpuSeconds } from './cpu.js';
 import { type Acceptance, type SinkProcess, startSinkProcess } from './sink-process.js';
@@ -133,9 +133,7 @@ function startServices(stack: Stack, env: Record<string, string>, options: Pipel
     stack.processes.push(startServiceProcess('mail-worker', env, [], profile('mail-worker')));
 }
 
-type CpuSnapshot = CpuUse;
-
-function cpuNow({ processes, sink }: Stack): CpuSnapshot {
+function cpuNow({ processes, sink }: Stack): CpuUse {
   const of = (name: string) =>
     processes
       .filter((service) => service.name === name)
@@ -151,20 +149,17 @@ function cpuNow({ processes, sink }: Stack): CpuSnapshot {
   };
 }
 
-function cpuSince(before: CpuSnapshot, after: CpuSnapshot): CpuUse {
+function cpuSince(before: CpuUse, after: CpuUse): CpuUse {
   const keys = Object.keys(before) as (keyof CpuUse)[];
   return Object.fromEntries(keys.map((key) => [key, after[key] - before[key]])) as CpuUse;
 }
 
-/** Polls Redis until every schedule has its delayed job (the scheduler's sync has no other outward signal). */
+/** Waits, through a Redis connection of its own, until every schedule has its delayed job. */
 async function waitForJobSchedulers(url: string, prefix: string, count: number, first: Date): Promise<void> {
   const connection = createRedisConnection(url, 'worker');
   const queue = new Queue(QUEUES.reports, { connection, prefix });
   try {
-    while ((await queue.getDelayedCount()) < count) {
-      if (Date.now() > first.getTime()) throw new Error(`The scheduler did not create ${count} job schedulers in time`);
-      await delay(200);
-    }
+    await untilScheduled(queue, count, first);
   } finally {
     await queue.close();
     await connection.quit();

@@ -142,4 +142,35 @@ describe('renderReportEmail', () => {
     expect(email.subject).toBe('[TEST] Daily Sales Report - Mar 2, 2026');
     expect(email.text).toContain('The workbook (31.2 MB) is too large to attach.');
   });
+
+  it('wraps notes and the footer between words, a download link whole on its line', async () => {
+    const link = `https://reports.example.com/v1/deliveries/${'a'.repeat(36)}/attachment?expires=1&signature=${'x'.repeat(43)}`;
+    const note = `The workbook (31.2 MB) is too large to attach. Download it within 72 hours: ${link}`;
+    const { text } = await renderScenario({ notes: [note] });
+    const lines = text.split('\n');
+    expect(lines.slice(2, 6)).toEqual([
+      'Mar 2, 2026 · times in Asia/Manila',
+      '',
+      'The workbook (31.2 MB) is too large to attach. Download it within 72 hours:',
+      link,
+    ]);
+    expect(lines.slice(-2)).toEqual([
+      'Only payments actually received in the period are counted: no sale totals, no unpaid or credited',
+      'sales, no void or draft sales, no waived repairs. Generated Mar 3, 2026, 09:00 (Asia/Manila).',
+    ]);
+  });
+
+  it('says so in both parts when no payment was received', async () => {
+    const data = buildReportEmailData({
+      summary: { ...summary, ...summarise([]) },
+      largest: [],
+      frequency: 'daily',
+      currency: { symbol: '₱', locale: 'en-PH' },
+      generatedAt: 'Mar 3, 2026, 09:00',
+    });
+    const { html, text } = await renderReportEmail(data);
+    expect(linesAfter(text, 'PAYMENT METHODS', 1)).toEqual(['No payments were received in this period.']);
+    expect(linesAfter(text, 'LARGEST PAYMENTS', 1)).toEqual(['None.']);
+    expect(html).toContain('No payments were received in this period.');
+  });
 });

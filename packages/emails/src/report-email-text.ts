@@ -36,8 +36,7 @@ const line = (cells: Cell[]) =>
 
 /**
  * The largest payments, one per line under a header: time, customer and method left-aligned, amount
- * right-aligned. Laid out here rather than by html-to-text, whose table layout wraps a long customer
- * name inside its cell and so spreads one payment over several lines.
+ * right-aligned, one payment per line however long its customer's name.
  */
 export function largestPaymentsTextLines(rows: ReportEmailData['largest']): string[] {
   const header = { when: 'Time', customer: 'Customer', method: 'Method', amount: 'Amount' };
@@ -71,3 +70,56 @@ export function breakdownTextLines(data: Pick<ReportEmailData, 'breakdown' | 'br
     ]),
   );
 }
+
+/** Lines as long as mail clients show comfortably; a word longer than this (a URL) keeps its own line. */
+const WRAP_AT = 100;
+
+/** `text` on lines of at most WRAP_AT characters, broken between words only. */
+export function wrapWords(text: string): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && length(current) + 1 + length(word) > WRAP_AT) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+const section = (heading: string, lines: string[]) => ['', '', heading.toUpperCase(), '', ...lines];
+
+/**
+ * The text part, laid out from the same data as the HTML (not converted from it): title, period, notes,
+ * the KPI cards, both tables and the footer, in the HTML's order.
+ */
+export function reportEmailText(data: ReportEmailData): string {
+  const kpis = data.kpis.flatMap((kpi) => ['', kpi.label, '', kpi.value, '', kpi.detail]);
+  const methods = data.breakdown.length === 0 ? [NO_PAYMENTS] : breakdownTextLines(data);
+  const largest = data.largest.length === 0 ? [NO_LARGEST] : largestPaymentsTextLines(data.largest);
+  return [
+    data.title.toUpperCase(),
+    '',
+    `${data.periodLabel} · times in ${data.timezone}`,
+    ...data.notes.flatMap((note) => ['', ...wrapWords(note)]),
+    ...kpis,
+    ...section('Payment methods', methods),
+    ...section('Largest payments', largest),
+    '',
+    '-'.repeat(WRAP_AT),
+    '',
+    ...wrapWords(reportFooter(data)),
+  ].join('\n');
+}
+
+/** What the email counts, and when it was made (the HTML's footer too). */
+export function reportFooter(data: Pick<ReportEmailData, 'generatedAt' | 'timezone'>): string {
+  return (
+    'Only payments actually received in the period are counted: no sale totals, no unpaid or credited sales, no ' +
+    `void or draft sales, no waived repairs. Generated ${data.generatedAt} (${data.timezone}).`
+  );
+}
+
+export const NO_PAYMENTS = 'No payments were received in this period.';
+export const NO_LARGEST = 'None.';

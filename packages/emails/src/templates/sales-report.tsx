@@ -13,6 +13,7 @@ import { Section } from '@react-email/section';
 import { Text } from '@react-email/text';
 import type { CSSProperties } from 'react';
 import type { ReportEmailData } from '../report-email-data.js';
+import { NO_LARGEST, NO_PAYMENTS, reportFooter } from '../report-email-text.js';
 
 const font = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const styles = {
@@ -81,10 +82,7 @@ export function SalesReportEmail({ data }: { data: ReportEmailData }) {
           </Heading>
           <LargestTable rows={data.largest} />
           <Hr />
-          <Text style={styles.footer}>
-            Only payments actually received in the period are counted: no sale totals, no unpaid or credited sales, no
-            void or draft sales, no waived repairs. {`Generated ${data.generatedAt} (${data.timezone}).`}
-          </Text>
+          <Text style={styles.footer}>{reportFooter(data)}</Text>
         </Container>
       </Body>
     </Html>
@@ -105,10 +103,6 @@ function KpiCards({ kpis }: { kpis: ReportEmailData['kpis'] }) {
   );
 }
 
-/** Class names the text part finds the two tables by (render-html.tsx lays them out as text). */
-export const BREAKDOWN_TABLE_CLASS = 'methods';
-export const LARGEST_TABLE_CLASS = 'largest';
-
 type Split = { sales: string; repairs: string };
 
 /** The sales/repairs split under a method: each label stays with its amount, the line may break between. */
@@ -122,10 +116,10 @@ function SplitLine({ split, style }: { split: Split; style: CSSProperties }) {
 }
 
 function BreakdownTable({ data }: { data: ReportEmailData }) {
-  if (data.breakdown.length === 0) return <Text style={styles.muted}>No payments were received in this period.</Text>;
+  if (data.breakdown.length === 0) return <Text style={styles.muted}>{NO_PAYMENTS}</Text>;
   const total = data.breakdownTotal;
   return (
-    <table className={BREAKDOWN_TABLE_CLASS} style={styles.table} role="presentation">
+    <table style={styles.table} role="presentation">
       <thead>
         <tr>
           <th style={styles.th}>Method</th>
@@ -160,11 +154,11 @@ function BreakdownTable({ data }: { data: ReportEmailData }) {
 }
 
 function LargestTable({ rows }: { rows: ReportEmailData['largest'] }) {
-  if (rows.length === 0) return <Text style={styles.muted}>None.</Text>;
+  if (rows.length === 0) return <Text style={styles.muted}>{NO_LARGEST}</Text>;
   return (
     <Row>
       <Column>
-        <table className={LARGEST_TABLE_CLASS} style={styles.table} role="presentation">
+        <table style={styles.table} role="presentation">
           <tbody>
             {rows.map((row) => (
               <tr key={row.key}>

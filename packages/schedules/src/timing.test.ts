@@ -116,6 +116,36 @@ describe('latestRunAtOrBefore', () => {
 });
 
 describe('localSlot', () => {
+  it.each([
+    ['an ordinary day', '2026-12-03', '08:00', 'Asia/Manila', '2026-12-03T00:00:00.000Z'],
+    [
+      'a time skipped by spring-forward, to the first minute after',
+      '2026-03-08',
+      '02:30',
+      'America/New_York',
+      '2026-03-08T07:00:00.000Z',
+    ],
+    [
+      'a time repeated by fall-back, at its first occurrence',
+      '2026-11-01',
+      '01:30',
+      'America/New_York',
+      '2026-11-01T05:30:00.000Z',
+    ],
+    [
+      'a half-hour fall-back (Lord Howe), first occurrence',
+      '2026-04-05',
+      '01:45',
+      'Australia/Lord_Howe',
+      '2026-04-04T14:45:00.000Z',
+    ],
+    // Samoa's clocks went back an hour at 04:00 the day before: midnight is at -11:00.
+    ['midnight the day after a fall-back (Apia)', '2011-04-03', '00:00', 'Pacific/Apia', '2011-04-03T11:00:00.000Z'],
+    ['a zone a whole day ahead of UTC', '2026-12-03', '09:00', 'Pacific/Kiritimati', '2026-12-02T19:00:00.000Z'],
+  ])('%s: %s %s %s → %s', (_, day, time, zone, expected) => {
+    expect(localSlot(day, time, zone).toISOString()).toBe(expected);
+  });
+
   it('resolves half-hour DST shifts (Australia/Lord_Howe)', () => {
     // Oct 4, 2026: clocks go 02:00 → 02:30 (+10:30 → +11:00): 02:15 does not exist.
     expect(localSlot('2026-10-04', '02:15', 'Australia/Lord_Howe').toISOString()).toBe('2026-10-03T15:30:00.000Z');

@@ -13,7 +13,7 @@ export type Range = { start: Date; end: Date };
 const instant = (date: Date) => date.toISOString();
 
 /** Method trimmed of blanks; empty or missing → `Unknown`. */
-const method = (sql: Querier, column: 'sp' | 'rp') =>
+const method = (sql: Querier, column: 'sp' | 'rp' | 'top') =>
   sql`coalesce(nullif(btrim(${sql(column)}.method, E' \\t\\r\\n'), ''), 'Unknown')`;
 
 /**
@@ -61,11 +61,11 @@ export function methodTotals(sql: Querier, range: Range): PendingQuery<MethodTot
 }
 
 /** Customer shown on a row: name, else business name, else walk-in. */
-const customerName = (sql: Querier) =>
-  sql`coalesce(nullif(btrim(c.name), ''), nullif(btrim(c.business_name), ''), 'Walk-in')`;
+const customerName = (sql: Querier, table: 'c' | 'top' = 'c') =>
+  sql`coalesce(nullif(btrim(${sql(table)}.name), ''), nullif(btrim(${sql(table)}.business_name), ''), 'Walk-in')`;
 
 /** paid_at as local wall-clock text (`2026-03-02 10:00`) in the report's zone. */
-const localTimeText = (sql: Querier, column: 'sp' | 'rp', timezone: string) =>
+const localTimeText = (sql: Querier, column: 'sp' | 'rp' | 'top', timezone: string) =>
   sql`to_char(${sql(column)}.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI')`;
 
 /** Local wall-clock fields of paid_at in the report's zone, computed by PostgreSQL's zone database. */
@@ -167,7 +167,10 @@ export type LargestPaymentRow = Row & {
   amount: string;
 };
 
-/** The largest counted payments of a period, sales and repairs together (for the email's table). */
+/**
+ * The largest counted payments of a period, sales and repairs together (for the email's table). The
+ * union carries raw columns only; the `limit` rows alone are formatted (every row used to be, 5 ms a day).
+ */
 export function largestPayments(
   sql: Querier,
   range: Range,
@@ -175,23 +178,22 @@ export function largestPayments(
   limit: number,
 ): PendingQuery<LargestPaymentRow[]> {
   return sql<LargestPaymentRow[]>`
-    select kind, payments.id, local_time, reference, customer, method, payments.amount::text as amount
+    select kind, top.id, ${localTimeText(sql, 'top', timezone)} as local_time, reference,
+      ${customerName(sql, 'top')} as customer, ${method(sql, 'top')} as method, top.amount::text as amount
     from (
-      select 'sale' as kind, ${localTimeText(sql, 'sp', timezone)} as local_time,
-        s.invoice_no as reference, ${customerName(sql)} as customer, ${method(sql, 'sp')} as method,
-        sp.amount, sp.paid_at, sp.id
+      select 'sale' as kind, sp.id, sp.paid_at, sp.amount, sp.method, s.invoice_no as reference, c.name, c.business_name
       from sale_payment sp
       join sale s on s.id = sp.sale_id
       left join customer c on c.id = s.customer_id
       where ${countedSalePayments(sql, range)}
       union all
-      select 'repair', ${localTimeText(sql, 'rp', timezone)},
-        d.ticket_number, ${customerName(sql)}, ${method(sql, 'rp')}, rp.amount, rp.paid_at, rp.id
+      select 'repair', rp.id, rp.paid_at, rp.amount, rp.method, d.ticket_number, c.name, c.business_name
       from repair_payment rp
       join device d on d.id = rp.device_id
       left join customer c on c.id = d.customer_id
       where ${countedRepairPayments(sql, range)}
-    ) payments
-    order by payments.amount desc, payments.paid_at, kind, payments.id
-    limit ${limit}`;
+      order by amount desc, paid_at, kind, id
+      limit ${limit}
+    ) top
+    order by top.amount desc, top.paid_at, kind, top.id`;
 }

@@ -173,4 +173,57 @@ describe('renderReportEmail', () => {
     expect(linesAfter(text, 'LARGEST PAYMENTS', 1)).toEqual(['None.']);
     expect(html).toContain('No payments were received in this period.');
   });
+
+  it('lists changes to earlier reports in both parts, and nothing when there are none', async () => {
+    const data = buildReportEmailData({
+      summary,
+      largest,
+      frequency: 'daily',
+      currency: { symbol: '₱', locale: 'en-PH' },
+      generatedAt: 'Mar 3, 2026, 09:00',
+      formatInstant: () => 'Mar 2, 2026, 09:00',
+      changes: [
+        {
+          period: periodFromLocalDates('2026-03-01', '2026-03-01', 'Asia/Manila'),
+          sentAt: new Date('2026-03-02T01:00:00Z'),
+          sentTotal: 50000n,
+          totalNow: 100000n,
+          statesNow: [],
+          payments: [
+            {
+              kind: 'repair',
+              id: 7,
+              reference: 'JC-7',
+              customer: 'Ben Reyes',
+              method: 'Cash',
+              localTime: '2026-03-01 10:00',
+              effect: 60000n,
+              reason: 'ticket archived',
+            },
+            {
+              kind: 'sale',
+              id: 9,
+              reference: '',
+              customer: '',
+              method: '',
+              localTime: '',
+              effect: -10000n,
+              reason: 'payment deleted',
+            },
+          ],
+        },
+      ],
+    });
+    const { html, text } = await renderReportEmail(data);
+    expect(linesAfter(text, 'CHANGES TO EARLIER REPORTS', 3)).toEqual([
+      'Mar 1, 2026 (sent Mar 2, 2026, 09:00): ₱500.00 then, ₱1,000.00 now, +₱500.00',
+      '+₱600.00  Repair JC-7: ticket archived (Ben Reyes · Cash · 2026-03-01 10:00)',
+      '-₱100.00  Sale #9: payment deleted',
+    ]);
+    expect(html).toContain('Changes to earlier reports');
+    expect(html).toContain('Repair JC-7: ticket archived');
+    const none = await renderScenario();
+    expect(none.text).not.toContain('CHANGES TO EARLIER REPORTS');
+    expect(none.html).not.toContain('Changes to earlier reports');
+  });
 });

@@ -1,4 +1,4 @@
-import type { CurrencyOptions, WorkbookResult } from '@reportmail/reports';
+import type { CurrencyOptions, ReportChange, WorkbookResult } from '@reportmail/reports';
 import { attachmentOmittedNote, EMPTY_PERIOD_NOTE, encodedAttachmentSize, formatGeneratedAt } from './attachment.js';
 import { buildReportEmailData, type ReportEmailData, type ReportFrequency } from './report-email-data.js';
 
@@ -23,6 +23,8 @@ export type EmailContentInput = {
   /** Largest encoded attachment the email may carry. */
   attachmentLimitBytes: number;
   generatedAt: Date;
+  /** Earlier reports of the schedule whose figures changed since they were sent. */
+  changes?: ReportChange[];
 };
 
 export type EmailContent = { content: ReportEmailData; attachmentOmitted: boolean };
@@ -55,6 +57,8 @@ export function emailContentFor(input: EmailContentInput): EmailContent {
     generatedAt: formatGeneratedAt(input.generatedAt, workbook.summary.period.timezone),
     notes,
     isTest: input.isTest,
+    changes: input.changes,
+    formatInstant: (instant) => formatGeneratedAt(instant, workbook.summary.period.timezone),
   });
   return { content, attachmentOmitted };
 }

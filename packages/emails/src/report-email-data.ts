@@ -4,6 +4,7 @@ import {
   createMoneyFormatter,
   type LargestPaymentRow,
   parseCents,
+  type ReportChange,
   type ReportSummary,
 } from '@reportmail/reports';
 import { z } from 'zod';
@@ -37,6 +38,30 @@ export const reportEmailData = z.strictObject({
   ),
   notes: z.array(line),
   generatedAt: line,
+  /** Earlier reports of the schedule whose figures changed since they were sent (absent in older rows). */
+  changes: z
+    .array(
+      z.strictObject({
+        key: line,
+        period: line,
+        sent: line,
+        sentTotal: line,
+        totalNow: line,
+        difference: line,
+        payments: z.array(
+          z.strictObject({
+            key: line,
+            change: line,
+            payment: line,
+            customer: line,
+            method: line,
+            when: line,
+            reason: line,
+          }),
+        ),
+      }),
+    )
+    .default([]),
 });
 
 export type ReportEmailData = z.infer<typeof reportEmailData>;
@@ -62,6 +87,9 @@ export type EmailDataInput = {
   generatedAt: string;
   notes?: string[];
   isTest?: boolean;
+  /** Earlier reports whose figures changed since they were sent, with `sent` formatted like generatedAt. */
+  changes?: ReportChange[];
+  formatInstant?: (instant: Date) => string;
 };
 
 export function buildReportEmailData(input: EmailDataInput): ReportEmailData {
@@ -117,6 +145,31 @@ export function buildReportEmailData(input: EmailDataInput): ReportEmailData {
     })),
     notes: input.notes ?? [],
     generatedAt: input.generatedAt,
+    changes: (input.changes ?? []).map((change) => changeData(change, money, input.formatInstant)),
+  };
+}
+
+function changeData(
+  change: ReportChange,
+  money: (cents: Cents) => string,
+  formatInstant: (instant: Date) => string = (instant) => instant.toISOString(),
+): ReportEmailData['changes'][number] {
+  return {
+    key: change.period.start.toISOString(),
+    period: change.period.label,
+    sent: formatInstant(change.sentAt),
+    sentTotal: money(change.sentTotal),
+    totalNow: money(change.totalNow),
+    difference: signed(change.totalNow - change.sentTotal, money),
+    payments: change.payments.map((payment) => ({
+      key: `${payment.kind}-${payment.id}`,
+      change: signed(payment.effect, money),
+      payment: `${payment.kind === 'sale' ? 'Sale' : 'Repair'} ${payment.reference || `#${payment.id}`}`,
+      customer: payment.customer,
+      method: payment.method,
+      when: payment.localTime,
+      reason: payment.reason,
+    })),
   };
 }
 

@@ -106,6 +106,7 @@ export function reportEmailText(data: ReportEmailData): string {
     ...kpis,
     ...section('Payment methods', methods),
     ...section('Largest payments', largest),
+    ...(data.changes.length === 0 ? [] : section(CHANGES_HEADING, changesTextLines(data.changes))),
     '',
     '-'.repeat(WRAP_AT),
     '',
@@ -123,3 +124,28 @@ export function reportFooter(data: Pick<ReportEmailData, 'generatedAt' | 'timezo
 
 export const NO_PAYMENTS = 'No payments were received in this period.';
 export const NO_LARGEST = 'None.';
+
+export const CHANGES_HEADING = 'Changes to earlier reports';
+
+type Change = ReportEmailData['changes'][number];
+
+/** `Mar 1, 2026 (sent Mar 2, 2026, 08:00): ₱3,715.00 then, ₱4,215.00 now, +₱500.00` */
+export const changeTitle = (change: Change) =>
+  `${change.period} (sent ${change.sent}): ${change.sentTotal} then, ${change.totalNow} now, ${change.difference}`;
+
+/** Who paid, how and when; a deleted payment has none of these left. */
+export const paymentContext = (payment: Change['payments'][number]) =>
+  [payment.customer, payment.method, payment.when].filter(Boolean).join(' · ');
+
+/** Each changed report's line, then its payments: the change right-aligned, what and why, then context. */
+function changesTextLines(changes: Change[]): string[] {
+  return changes.flatMap((change, index) => {
+    const width = widest(change.payments.map((payment) => payment.change));
+    const payments = change.payments.map((payment) => {
+      const context = paymentContext(payment);
+      const what = `${fitColumn(payment.change, width, 'right')}  ${payment.payment}: ${payment.reason}`;
+      return context ? `${what} (${context})` : what;
+    });
+    return [...(index > 0 ? [''] : []), changeTitle(change), ...payments];
+  });
+}

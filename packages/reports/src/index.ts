@@ -34,6 +34,8 @@ export {
 export {
   type LargestPaymentRow,
   largestPayments,
+  type PaymentCode,
+  paymentStates,
   productNames,
   type RepairDetailRow,
   repairDetailRows,
@@ -47,6 +49,13 @@ export {
   summaryToJson,
   withReportSnapshot,
 } from './report.js';
+export {
+  type ChangedPayment,
+  capturePayments,
+  findReportChanges,
+  type ReportChange,
+  type StoredPayment,
+} from './report-changes.js';
 export { createSaleItemsFormatter } from './sale-items.js';
 export {
   computeReportSummary,

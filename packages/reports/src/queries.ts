@@ -197,3 +197,27 @@ export function largestPayments(
     ) top
     order by top.amount desc, top.paid_at, kind, top.id`;
 }
+
+/**
+ * Why a payment of the period is not counted, '' when it is: the same rules as countedSalePayments and
+ * countedRepairPayments, told apart so a later report can say what changed (see report-changes.ts).
+ */
+export type PaymentCode = '' | 'amount' | 'void' | 'draft' | 'status' | 'credit' | 'waived' | 'open';
+
+export type PaymentStateRow = Row & { kind: 's' | 'r'; id: number; cents: string; code: PaymentCode };
+
+/** Every sale and repair payment received in [start, end), counted or not, with its code. */
+export function paymentStates(sql: Querier, range: Range): PendingQuery<PaymentStateRow[]> {
+  return sql<PaymentStateRow[]>`
+    select 's' as kind, sp.id, (sp.amount * 100)::bigint::text as cents,
+      case when sp.amount <= 0 then 'amount' when s.status = 'VOID' then 'void' when s.status = 'DRAFT' then 'draft'
+        when s.status not in ('PAID', 'PARTIAL') then 'status' when s.claimed_on_credit then 'credit' else '' end as code
+    from sale_payment sp join sale s on s.id = sp.sale_id
+    where sp.paid_at >= ${instant(range.start)}::timestamptz and sp.paid_at < ${instant(range.end)}::timestamptz
+    union all
+    select 'r', rp.id, (rp.amount * 100)::bigint::text,
+      case when rp.amount <= 0 then 'amount' when d.charge_waived then 'waived' when d.claimed_on_credit then 'credit'
+        when not d.is_archived then 'open' else '' end
+    from repair_payment rp join device d on d.id = rp.device_id
+    where rp.paid_at >= ${instant(range.start)}::timestamptz and rp.paid_at < ${instant(range.end)}::timestamptz`;
+}

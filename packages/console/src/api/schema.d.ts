@@ -710,6 +710,24 @@ export interface paths {
                                     sales: string;
                                     total: string;
                                 };
+                                /** @default [] */
+                                changes: {
+                                    difference: string;
+                                    key: string;
+                                    payments: {
+                                        change: string;
+                                        customer: string;
+                                        key: string;
+                                        method: string;
+                                        payment: string;
+                                        reason: string;
+                                        when: string;
+                                    }[];
+                                    period: string;
+                                    sent: string;
+                                    sentTotal: string;
+                                    totalNow: string;
+                                }[];
                                 generatedAt: string;
                                 kpis: {
                                     detail: string;
@@ -2019,6 +2037,8 @@ export interface paths {
                                     cc: string[];
                                     to: string[];
                                 };
+                                /** @description Each report lists the payments that changed this schedule's reports of the last 31 days */
+                                reportChanges: boolean;
                                 senderName: string | null;
                                 sendTime: string;
                                 timezone: string;
@@ -2159,6 +2179,8 @@ export interface paths {
                             cc?: string[];
                             to?: string[];
                         };
+                        /** @default true */
+                        reportChanges?: boolean;
                         /** @default null */
                         senderName?: string | null;
                         /** @default 09:00 */
@@ -2218,6 +2240,8 @@ export interface paths {
                                 cc: string[];
                                 to: string[];
                             };
+                            /** @description Each report lists the payments that changed this schedule's reports of the last 31 days */
+                            reportChanges: boolean;
                             senderName: string | null;
                             sendTime: string;
                             timezone: string;
@@ -2401,6 +2425,8 @@ export interface paths {
                                 cc: string[];
                                 to: string[];
                             };
+                            /** @description Each report lists the payments that changed this schedule's reports of the last 31 days */
+                            reportChanges: boolean;
                             senderName: string | null;
                             sendTime: string;
                             timezone: string;
@@ -2538,6 +2564,8 @@ export interface paths {
                             cc?: string[];
                             to?: string[];
                         };
+                        /** @default true */
+                        reportChanges?: boolean;
                         /** @default null */
                         senderName?: string | null;
                         /** @default 09:00 */
@@ -2597,6 +2625,8 @@ export interface paths {
                                 cc: string[];
                                 to: string[];
                             };
+                            /** @description Each report lists the payments that changed this schedule's reports of the last 31 days */
+                            reportChanges: boolean;
                             senderName: string | null;
                             sendTime: string;
                             timezone: string;
@@ -2870,6 +2900,8 @@ export interface paths {
                                 cc: string[];
                                 to: string[];
                             };
+                            /** @description Each report lists the payments that changed this schedule's reports of the last 31 days */
+                            reportChanges: boolean;
                             senderName: string | null;
                             sendTime: string;
                             timezone: string;

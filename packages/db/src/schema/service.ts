@@ -11,6 +11,7 @@ import {
   jsonb,
   numeric,
   pgSchema,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -95,6 +96,8 @@ export const reportSchedule = reportmail.table(
     recipientsBcc: text('recipients_bcc').array().notNull().default(sql`'{}'::text[]`),
     senderName: text('sender_name'),
     emptyPeriodPolicy: emptyPeriodPolicy('empty_period_policy').notNull().default('send'),
+    /** Each report lists what changed in this schedule's reports of the last 31 days since they were sent. */
+    reportChanges: boolean('report_changes').notNull().default(true),
     lastSentAt: instant('last_sent_at'),
     nextRunAt: instant('next_run_at'),
     createdAt: instant('created_at').notNull().default(sql`now()`),
@@ -193,6 +196,34 @@ export const deliveryArtifact = reportmail.table('delivery_artifact', {
   content: bytea('content').notNull(),
   createdAt: instant('created_at').notNull().default(sql`now()`),
 });
+
+/**
+ * The payments a sent report counted, and why the others in its period were left out, so a later report
+ * can tell what changed since: `[kind ('s' sale, 'r' repair), payment id, centavos, code]`, code '' when
+ * counted (see paymentStates). Written with each delivery for its own period, and again for an earlier
+ * period whose change a delivery reported (its figures are then the ones the owner was last told). Only
+ * rows of sent deliveries count; rows past the 31 days compared are deleted.
+ */
+export const paymentSnapshot = reportmail.table(
+  'payment_snapshot',
+  {
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => delivery.id, { onDelete: 'cascade' }),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => reportSchedule.id, { onDelete: 'cascade' }),
+    periodStart: instant('period_start').notNull(),
+    periodEnd: instant('period_end').notNull(),
+    timezone: text('timezone').notNull(),
+    payments: jsonb('payments').$type<[string, number, string, string][]>().notNull(),
+    createdAt: instant('created_at').notNull().default(sql`now()`),
+  },
+  (table) => [
+    primaryKey({ columns: [table.deliveryId, table.periodStart, table.periodEnd] }),
+    index('payment_snapshot_schedule_idx').on(table.scheduleId, table.periodStart, table.createdAt),
+  ],
+);
 
 export const adminUser = reportmail.table(
   'admin_user',

@@ -13,7 +13,14 @@ import { Section } from '@react-email/section';
 import { Text } from '@react-email/text';
 import type { CSSProperties } from 'react';
 import type { ReportEmailData } from '../report-email-data.js';
-import { NO_LARGEST, NO_PAYMENTS, reportFooter } from '../report-email-text.js';
+import {
+  CHANGES_HEADING,
+  changeTitle,
+  NO_LARGEST,
+  NO_PAYMENTS,
+  paymentContext,
+  reportFooter,
+} from '../report-email-text.js';
 
 const font = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const styles = {
@@ -51,6 +58,7 @@ const styles = {
     margin: '0 0 12px',
   },
   footer: { color: '#6b7280', fontSize: '12px', lineHeight: '18px' },
+  changeTitle: { fontSize: '13px', fontWeight: 700, margin: '12px 0 4px' },
 };
 
 /** The report email: period, KPI cards, payment methods, largest payments, footer. Inline styles only. */
@@ -81,6 +89,7 @@ export function SalesReportEmail({ data }: { data: ReportEmailData }) {
             Largest payments
           </Heading>
           <LargestTable rows={data.largest} />
+          <ChangesSection changes={data.changes} />
           <Hr />
           <Text style={styles.footer}>{reportFooter(data)}</Text>
         </Container>
@@ -177,5 +186,36 @@ function LargestTable({ rows }: { rows: ReportEmailData['largest'] }) {
         </table>
       </Column>
     </Row>
+  );
+}
+
+/** Earlier reports whose figures changed since they were sent: nothing at all when none did. */
+function ChangesSection({ changes }: { changes: ReportEmailData['changes'] }) {
+  if (changes.length === 0) return null;
+  return (
+    <>
+      <Heading as="h2" style={styles.section}>
+        {CHANGES_HEADING}
+      </Heading>
+      {changes.map((change) => (
+        <Section key={change.key}>
+          <Text style={styles.changeTitle}>{changeTitle(change)}</Text>
+          <table style={styles.table} role="presentation">
+            <tbody>
+              {change.payments.map((payment) => (
+                <tr key={payment.key}>
+                  <td style={styles.td}>
+                    {`${payment.payment}: ${payment.reason}`}
+                    <br />
+                    <span style={{ color: '#5b6472' }}>{paymentContext(payment)}</span>
+                  </td>
+                  <td style={{ ...styles.td, ...styles.num }}>{payment.change}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ))}
+    </>
   );
 }

@@ -77,6 +77,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
       recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
       senderName: 'Shop Reports',
       emptyPeriodPolicy: 'send',
+      reportChanges: true,
       createdAt: expect.stringMatching(ISO),
       updatedAt: created.createdAt,
       lastSentAt: null,
@@ -107,6 +108,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
             'recipients',
             'senderName',
             'emptyPeriodPolicy',
+            'reportChanges',
           ],
         },
       },
@@ -135,6 +137,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
       timezone: 'America/New_York',
       recipients: { to: ['owner@shop.example'], bcc: ['audit@shop.example'] },
       emptyPeriodPolicy: 'note',
+      reportChanges: false,
     };
     const reply = await call('admin', 'PUT', `/v1/schedules/${id}`, replacement);
     expect(reply.statusCode, reply.body).toBe(200);
@@ -153,6 +156,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
       recipients: { to: ['owner@shop.example'], cc: [], bcc: ['audit@shop.example'] },
       senderName: null,
       emptyPeriodPolicy: 'note',
+      reportChanges: false,
       createdAt,
       updatedAt: expect.stringMatching(ISO),
       lastSentAt: null,
@@ -178,6 +182,7 @@ describe('schedules: create, read, replace, switch, delete', () => {
           'recipients',
           'senderName',
           'emptyPeriodPolicy',
+          'reportChanges',
         ],
       },
     });

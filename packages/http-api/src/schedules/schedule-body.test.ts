@@ -27,6 +27,7 @@ describe('the schedule body', () => {
       recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
       senderName: null,
       emptyPeriodPolicy: 'send',
+      reportChanges: true,
     });
   });
 

@@ -87,6 +87,8 @@ export function scheduleBody(defaultTimezone: string) {
       /** The From name of this schedule's emails (the SMTP settings' name when null). */
       senderName: headerText(MAX_NAME_LENGTH).nullable().default(null),
       emptyPeriodPolicy: z.enum(EMPTY_PERIOD_POLICIES).default('send'),
+      /** Each report lists what changed in this schedule's reports of the last 31 days since they were sent. */
+      reportChanges: z.boolean().default(true),
     })
     .superRefine((schedule, context) => {
       if (schedule.enabled && schedule.recipients.to.length === 0) {

@@ -49,6 +49,9 @@ export const scheduleReply = z.object({
   recipients: z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) }),
   senderName: z.string().nullable(),
   emptyPeriodPolicy: z.enum(EMPTY_PERIOD_POLICIES),
+  reportChanges: z
+    .boolean()
+    .describe("Each report lists the payments that changed this schedule's reports of the last 31 days"),
   createdAt: instant,
   updatedAt: instant,
   lastSentAt: instant.nullable(),
@@ -90,6 +93,7 @@ function fieldsJson(row: ScheduleRow): Omit<ScheduleJson, 'description' | 'lastD
     recipients: recipientsOf(row),
     senderName: row.senderName,
     emptyPeriodPolicy: row.emptyPeriodPolicy,
+    reportChanges: row.reportChanges,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastSentAt: iso(row.lastSentAt),
@@ -120,6 +124,7 @@ export function scheduleValues(body: ScheduleBody, before: ScheduleRow | null, n
     recipientsBcc: body.recipients.bcc,
     senderName: body.senderName,
     emptyPeriodPolicy: body.emptyPeriodPolicy,
+    reportChanges: body.reportChanges,
     updatedAt: now,
   };
 }
@@ -144,6 +149,7 @@ export const EDITABLE_FIELDS = [
   'recipients',
   'senderName',
   'emptyPeriodPolicy',
+  'reportChanges',
 ] as const satisfies readonly (keyof ScheduleJson)[];
 
 /** Which editable fields differ (for the audit entry: names only, never addresses). */

@@ -13,6 +13,7 @@ import {
 import { reportPeriodForRun } from '@reportmail/schedules';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
+import { changesSinceSent, keepPaymentSnapshots } from './payment-snapshots.js';
 import { storeWorkbook } from './store-workbook.js';
 
 export type GenerateReportDeps = {
@@ -61,6 +62,12 @@ export async function generateReport(
   await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating', {
     generationStartedAt: generatedAt,
   });
+  // A test send is no report of the period: it neither lists changes nor becomes what later ones compare with.
+  const comparing = payload.trigger !== 'test';
+  const changes =
+    comparing && schedule.reportChanges
+      ? await changesSinceSent(deps.database, { scheduleId: schedule.id, period })
+      : [];
   const workbook = await storeWorkbook(deps.database, {
     deliveryId: delivery.id,
     period,
@@ -68,8 +75,15 @@ export async function generateReport(
     currency: deps.currency,
     now: generatedAt,
     onProgress: deps.onProgress && progressReporter(deps.onProgress),
+    capturePayments: comparing,
+    adjustments: changes,
   });
+  if (comparing) {
+    const own = { period, payments: workbook.payments };
+    await keepPaymentSnapshots(deps.database, { deliveryId: delivery.id, scheduleId: schedule.id, own, changes });
+  }
   const email = emailContentFor({
+    changes,
     workbook,
     frequency: schedule.frequency,
     isTest: payload.trigger === 'test',

@@ -4,6 +4,7 @@ import { type Database, deliveryArtifact } from '@reportmail/db';
 import { LARGEST_PAYMENTS_IN_EMAIL } from '@reportmail/emails';
 import {
   type CurrencyOptions,
+  type ReportChange,
   type ReportPeriod,
   type WorkbookProgress,
   type WorkbookResult,
@@ -32,6 +33,9 @@ export async function storeWorkbook(
     currency: CurrencyOptions;
     now: Date;
     onProgress?: (progress: WorkbookProgress) => void;
+    /** Keep the period's payments for later comparison (see payment-snapshots.ts). */
+    capturePayments: boolean;
+    adjustments: ReportChange[];
   },
 ): Promise<StoredWorkbook> {
   const output = new PassThrough();
@@ -48,6 +52,8 @@ export async function storeWorkbook(
     onProgress: input.onProgress,
     thread: workbookThreadEntry(import.meta.url),
     threadFromRows: THREAD_FROM_ROWS,
+    capturePayments: input.capturePayments,
+    adjustments: input.adjustments,
   });
   const content = Buffer.concat(chunks);
   const sha256 = createHash('sha256').update(content).digest('hex');

@@ -13,8 +13,10 @@ import {
   saleDetailRows,
 } from '../queries.js';
 import { withReportSnapshot } from '../report.js';
+import { capturePayments, type ReportChange, type StoredPayment } from '../report-changes.js';
 import { createSaleItemsFormatter } from '../sale-items.js';
 import { computeReportSummary, type ReportSummary } from '../summary.js';
+import { writeAdjustmentsSheet } from './adjustments-sheet.js';
 import { type DetailColumn, streamDetailSheet } from './detail-rows.js';
 import type { WorkbookSetup, WorkbookTarget } from './excel-workbook.js';
 import { startWorkbookThread, type WorkbookThread } from './threaded-workbook.js';
@@ -47,6 +49,10 @@ export type WriteWorkbookOptions = {
    * ordinary day's workbook; a big one is worth it. Default 0: always.
    */
   threadFromRows?: number;
+  /** Also return every payment of the period with why it counts or not, from the same snapshot. */
+  capturePayments?: boolean;
+  /** Earlier reports whose figures changed since they were sent: an "Adjustments" sheet when any. */
+  adjustments?: ReportChange[];
 };
 
 export type WorkbookResult = {
@@ -56,6 +62,8 @@ export type WorkbookResult = {
   repairRows: number;
   /** The `largestPayments` largest payments of the period (empty when not asked for). */
   largest: LargestPaymentRow[];
+  /** With `capturePayments`: the period's payments and their codes (empty otherwise). */
+  payments: StoredPayment[];
 };
 
 type PaymentRow = { local_ms: number; customer: string; method: string; amount: string; status: string };
@@ -134,6 +142,7 @@ function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Pro
     const largest = options.largestPayments
       ? await largestPayments(tx, period, period.timezone, options.largestPayments)
       : [];
+    const payments = options.capturePayments ? await capturePayments(tx, period, summary.totals) : [];
     const setup = {
       moneyFormat: currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol),
       compressionLevel: workbookCompressionLevel(summary.totals.transactions),
@@ -142,8 +151,9 @@ function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Pro
     const generatedAtLocal = localWallClock(options.now ?? new Date(), period.timezone);
     await target.writeSummary(summary, { frequencyLabel: options.frequencyLabel, generatedAtLocal });
     const rows = await writeDetailSheets(tx, target, summary, options.onProgress);
+    if (options.adjustments?.length) await writeAdjustmentsSheet(target, options.adjustments, period.timezone);
     await target.commit();
-    return { filename: workbookFilename(period), summary, ...rows, largest };
+    return { filename: workbookFilename(period), summary, ...rows, largest, payments };
   });
 }
 

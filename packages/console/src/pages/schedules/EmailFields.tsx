@@ -1,4 +1,4 @@
-import { Input, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Input, Radio, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { DraftTiming } from './schedule-api';
 import type { ScheduleFormValues } from './schedule-form';
@@ -32,6 +32,11 @@ export function EmailFields({ form, timing }: EmailFieldsProps) {
           ))}
         </Stack>
       </Radio.Group>
+      <Checkbox
+        label="List changes to earlier reports"
+        description="When money moves into or out of a report already sent in the last 31 days (a ticket archived later, a credit cleared, a sale voided), the next email says which payments and why."
+        {...form.getInputProps('reportChanges', { type: 'checkbox' })}
+      />
     </Stack>
   );
 }

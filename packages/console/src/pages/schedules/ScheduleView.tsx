@@ -51,6 +51,7 @@ function Details({ schedule, subject }: { schedule: Schedule; subject: string | 
     ['Sender name', schedule.senderName ?? 'The mail server settings’ name'],
     ['Next subject', subject ?? '—'],
     ['No payments', policy ? `${policy.label}. ${policy.description}` : schedule.emptyPeriodPolicy],
+    ['Earlier reports', schedule.reportChanges ? 'Changes since they were sent are listed' : 'Changes not listed'],
     ['Last sent', <LastSent key="sent" schedule={schedule} now={now} />],
     ['Last status', <LastStatus key="status" schedule={schedule} />],
   ];

@@ -55,6 +55,7 @@ describe('scheduleBody', () => {
       recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
       senderName: null,
       emptyPeriodPolicy: 'send',
+      reportChanges: true,
     });
   });
 });

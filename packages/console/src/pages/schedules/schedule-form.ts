@@ -27,6 +27,7 @@ export type ScheduleFormValues = {
   bcc: string[];
   senderName: string;
   emptyPeriodPolicy: EmptyPeriodPolicy;
+  reportChanges: boolean;
 };
 
 export function newScheduleValues(timezone: string): ScheduleFormValues {
@@ -45,6 +46,7 @@ export function newScheduleValues(timezone: string): ScheduleFormValues {
     bcc: [],
     senderName: '',
     emptyPeriodPolicy: 'send',
+    reportChanges: true,
   };
 }
 
@@ -64,6 +66,7 @@ export function scheduleValues(schedule: Schedule): ScheduleFormValues {
     bcc: schedule.recipients.bcc,
     senderName: schedule.senderName ?? '',
     emptyPeriodPolicy: schedule.emptyPeriodPolicy,
+    reportChanges: schedule.reportChanges,
   };
 }
 
@@ -90,6 +93,7 @@ export function scheduleBody(values: ScheduleFormValues): ScheduleBody {
     recipients: { to: values.to, cc: values.cc, bcc: values.bcc },
     senderName: values.senderName.trim() || null,
     emptyPeriodPolicy: values.emptyPeriodPolicy,
+    reportChanges: values.reportChanges,
   };
 }
 
@@ -118,6 +122,7 @@ const FIELDS: readonly string[] = [
   'periodMode',
   'senderName',
   'emptyPeriodPolicy',
+  'reportChanges',
 ];
 const RECIPIENT = /^(?:body\.)?recipients(?:\.(to|cc|bcc)(?:\.(\d+))?)?$/;
 

@@ -62,26 +62,13 @@ export async function generateReport(
   await transitionDelivery(deps.database.db, delivery.id, ['pending', 'generating'], 'generating', {
     generationStartedAt: generatedAt,
   });
-  // A test send is no report of the period: it neither lists changes nor becomes what later ones compare with.
-  const comparing = payload.trigger !== 'test';
-  const changes =
-    comparing && schedule.reportChanges
-      ? await changesSinceSent(deps.database, { scheduleId: schedule.id, period })
-      : [];
-  const workbook = await storeWorkbook(deps.database, {
+  const { workbook, changes } = await writeReport(deps, {
+    schedule,
+    payload,
     deliveryId: delivery.id,
     period,
-    frequencyLabel: WORKBOOK_FREQUENCY_LABELS[schedule.frequency],
-    currency: deps.currency,
-    now: generatedAt,
-    onProgress: deps.onProgress && progressReporter(deps.onProgress),
-    capturePayments: comparing,
-    adjustments: changes,
+    generatedAt,
   });
-  if (comparing) {
-    const own = { period, payments: workbook.payments };
-    await keepPaymentSnapshots(deps.database, { deliveryId: delivery.id, scheduleId: schedule.id, own, changes });
-  }
   const email = emailContentFor({
     changes,
     workbook,
@@ -117,6 +104,43 @@ export async function generateReport(
   await deps.enqueueSendEmail(delivery.id);
   log.info({ transactions: totals.transactions, sizeBytes: workbook.sizeBytes }, 'report generated');
   return { outcome: 'queued', deliveryId: delivery.id };
+}
+
+/**
+ * The period's workbook, stored with the delivery, and the changes to earlier reports it lists. A test
+ * send is no report of the period: it neither lists changes nor becomes what later reports compare with.
+ */
+async function writeReport(
+  deps: GenerateReportDeps,
+  run: {
+    schedule: Schedule;
+    payload: GenerateReportPayload;
+    deliveryId: string;
+    period: ReportPeriod;
+    generatedAt: Date;
+  },
+) {
+  const { schedule, deliveryId, period } = run;
+  const comparing = run.payload.trigger !== 'test';
+  const changes =
+    comparing && schedule.reportChanges
+      ? await changesSinceSent(deps.database, { scheduleId: schedule.id, period })
+      : [];
+  const workbook = await storeWorkbook(deps.database, {
+    deliveryId,
+    period,
+    frequencyLabel: WORKBOOK_FREQUENCY_LABELS[schedule.frequency],
+    currency: deps.currency,
+    now: run.generatedAt,
+    onProgress: deps.onProgress && progressReporter(deps.onProgress),
+    capturePayments: comparing,
+    adjustments: changes,
+  });
+  if (comparing) {
+    const own = { period, payments: workbook.payments };
+    await keepPaymentSnapshots(deps.database, { deliveryId, scheduleId: schedule.id, own, changes });
+  }
+  return { workbook, changes };
 }
 
 /** Rows written across both detail sheets, reported at each whole tenth. */

@@ -226,4 +226,54 @@ describe('renderReportEmail', () => {
     expect(none.text).not.toContain('CHANGES TO EARLIER REPORTS');
     expect(none.html).not.toContain('Changes to earlier reports');
   });
+
+  it('draws the trend as bars of table cells with each figure beside them, and lists it in the text part', async () => {
+    const data = buildReportEmailData({
+      summary,
+      largest,
+      frequency: 'daily',
+      currency: { symbol: '₱', locale: 'en-PH' },
+      generatedAt: 'Mar 3, 2026, 09:00',
+      trend: {
+        kind: 'weekday',
+        days: [
+          { day: '2026-02-23', sales: 100000n, repairs: 0n },
+          { day: '2026-03-02', sales: 171500n, repairs: 200000n },
+        ],
+      },
+    });
+    expect(data.trend).toEqual({
+      title: 'Mondays, last 1 week',
+      days: [
+        {
+          key: '2026-02-23',
+          label: 'Mon, Feb 23',
+          total: '₱1,000.00',
+          sales: '₱1,000.00',
+          repairs: '₱0.00',
+          salesWidth: 27,
+          repairsWidth: 0,
+          current: false,
+        },
+        {
+          key: '2026-03-02',
+          label: 'Mon, Mar 2',
+          total: '₱3,715.00',
+          sales: '₱1,715.00',
+          repairs: '₱2,000.00',
+          salesWidth: 46,
+          repairsWidth: 54,
+          current: true,
+        },
+      ],
+    });
+    const { html, text } = await renderReportEmail(data);
+    expect(linesAfter(text, 'MONDAYS, LAST 1 WEEK', 2)).toEqual([
+      'Mon, Feb 23  ₱1,000.00  sales ₱1,000.00 · repairs ₱0.00',
+      'Mon, Mar 2   ₱3,715.00  sales ₱1,715.00 · repairs ₱2,000.00  (this report)',
+    ]);
+    expect(html).toContain('width:46%;background-color:#4472c4');
+    expect(html).toContain('width:54%;background-color:#e08a1e');
+    expect(html).not.toMatch(/<img|url\(/i);
+  });
 });

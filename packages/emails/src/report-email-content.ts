@@ -15,7 +15,10 @@ export const WORKBOOK_FREQUENCY_LABELS: Record<ReportFrequency, string> = {
 
 export type EmailContentInput = {
   /** The written workbook and its size in bytes (before encoding). */
-  workbook: Pick<WorkbookResult, 'filename' | 'summary' | 'largest'> & { sizeBytes: number };
+  workbook: Pick<WorkbookResult, 'filename' | 'summary' | 'largest'> & {
+    sizeBytes: number;
+    trend?: WorkbookResult['trend'];
+  };
   frequency: ReportFrequency;
   isTest: boolean;
   emptyPeriodPolicy: 'send' | 'skip' | 'note';
@@ -58,6 +61,7 @@ export function emailContentFor(input: EmailContentInput): EmailContent {
     notes,
     isTest: input.isTest,
     changes: input.changes,
+    trend: workbook.trend,
     formatInstant: (instant) => formatGeneratedAt(instant, workbook.summary.period.timezone),
   });
   return { content, attachmentOmitted };

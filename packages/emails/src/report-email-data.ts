@@ -6,6 +6,7 @@ import {
   parseCents,
   type ReportChange,
   type ReportSummary,
+  type RevenueTrend,
 } from '@reportmail/reports';
 import { z } from 'zod';
 
@@ -38,6 +39,26 @@ export const reportEmailData = z.strictObject({
   ),
   notes: z.array(line),
   generatedAt: line,
+  /** Revenue per day (or per same weekday), drawn as bars; null when the period is too long (absent in older rows). */
+  trend: z
+    .strictObject({
+      title: line,
+      days: z.array(
+        z.strictObject({
+          key: line,
+          label: line,
+          total: line,
+          sales: line,
+          repairs: line,
+          /** Bar lengths, percent of the largest day's total. */
+          salesWidth: z.number().int().min(0).max(100),
+          repairsWidth: z.number().int().min(0).max(100),
+          current: z.boolean(),
+        }),
+      ),
+    })
+    .nullable()
+    .default(null),
   /** Earlier reports of the schedule whose figures changed since they were sent (absent in older rows). */
   changes: z
     .array(
@@ -87,6 +108,7 @@ export type EmailDataInput = {
   generatedAt: string;
   notes?: string[];
   isTest?: boolean;
+  trend?: RevenueTrend | null;
   /** Earlier reports whose figures changed since they were sent, with `sent` formatted like generatedAt. */
   changes?: ReportChange[];
   formatInstant?: (instant: Date) => string;
@@ -145,7 +167,44 @@ export function buildReportEmailData(input: EmailDataInput): ReportEmailData {
     })),
     notes: input.notes ?? [],
     generatedAt: input.generatedAt,
+    trend: input.trend ? trendData(input.trend, summary.period.lastDay, money) : null,
     changes: (input.changes ?? []).map((change) => changeData(change, money, input.formatInstant)),
+  };
+}
+
+const DAY_LABEL = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' });
+const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** The bars' lengths as whole percents of the largest day (a width, never money: rounding is harmless). */
+const percentOf = (part: Cents, whole: Cents) => (whole === 0n ? 0 : Number((part * 100n + whole / 2n) / whole));
+
+function trendData(trend: RevenueTrend, currentDay: string, money: (cents: Cents) => string): ReportEmailData['trend'] {
+  // Cents are bigints, which Math.max does not take.
+  let largest = 0n;
+  for (const day of trend.days) if (day.sales + day.repairs > largest) largest = day.sales + day.repairs;
+  const weeks = trend.days.length - 1;
+  const title =
+    trend.kind === 'weekday'
+      ? `${WEEKDAY.format(utcDay(currentDay))}s, last ${weeks} week${weeks === 1 ? '' : 's'}`
+      : 'Revenue by day';
+  return {
+    title,
+    days: trend.days.map((day) => ({
+      key: day.day,
+      label: DAY_LABEL.format(utcDay(day.day)),
+      total: money(day.sales + day.repairs),
+      sales: money(day.sales),
+      repairs: money(day.repairs),
+      salesWidth: percentOf(day.sales, largest),
+      repairsWidth: Math.min(percentOf(day.repairs, largest), 100 - percentOf(day.sales, largest)),
+      current: trend.kind === 'weekday' && day.day === currentDay,
+    })),
   };
 }
 

@@ -104,6 +104,7 @@ export function reportEmailText(data: ReportEmailData): string {
     `${data.periodLabel} · times in ${data.timezone}`,
     ...data.notes.flatMap((note) => ['', ...wrapWords(note)]),
     ...kpis,
+    ...(data.trend && data.trend.days.length > 0 ? section(data.trend.title, trendTextLines(data.trend)) : []),
     ...section('Payment methods', methods),
     ...section('Largest payments', largest),
     ...(data.changes.length === 0 ? [] : section(CHANGES_HEADING, changesTextLines(data.changes))),
@@ -148,4 +149,19 @@ function changesTextLines(changes: Change[]): string[] {
     });
     return [...(index > 0 ? [''] : []), changeTitle(change), ...payments];
   });
+}
+
+type Trend = NonNullable<ReportEmailData['trend']>;
+
+/** A line per day: the day, its total, then its sales and repairs (the chart's figures, without the bars). */
+function trendTextLines(trend: Trend): string[] {
+  const labelWidth = widest(trend.days.map((day) => day.label));
+  const totalWidth = widest(trend.days.map((day) => day.total));
+  return trend.days.map((day) =>
+    [
+      fitColumn(day.label, labelWidth),
+      fitColumn(day.total, totalWidth, 'right'),
+      `sales ${day.sales} · repairs ${day.repairs}${day.current ? '  (this report)' : ''}`,
+    ].join(GAP),
+  );
 }

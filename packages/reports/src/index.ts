@@ -64,6 +64,7 @@ export {
   summarise,
   type Totals,
 } from './summary.js';
+export { MAX_TREND_DAYS, type RevenueTrend, revenueTrend, type TrendDay, trendDays } from './trend.js';
 export { CURSOR_BATCH } from './xlsx/detail-rows.js';
 export { workbookThreadEntry } from './xlsx/threaded-workbook.js';
 export {

@@ -23,9 +23,11 @@ const method = (sql: Querier, column: 'sp' | 'rp' | 'top') =>
  */
 export const countedSalePayments = (sql: Querier, range: Range) => sql`
   sp.paid_at >= ${instant(range.start)}::timestamptz and sp.paid_at < ${instant(range.end)}::timestamptz
-    and sp.amount > 0
-    and s.status in ('PAID', 'PARTIAL')
-    and s.claimed_on_credit = false`;
+    and ${countedSaleRule(sql)}`;
+
+/** The rule of countedSalePayments apart from the time range (for queries that bound time themselves). */
+export const countedSaleRule = (sql: Querier) => sql`
+  sp.amount > 0 and s.status in ('PAID', 'PARTIAL') and s.claimed_on_credit = false`;
 
 /**
  * The WHERE condition over `repair_payment rp join device d`.
@@ -34,10 +36,11 @@ export const countedSalePayments = (sql: Querier, range: Range) => sql`
  */
 export const countedRepairPayments = (sql: Querier, range: Range) => sql`
   rp.paid_at >= ${instant(range.start)}::timestamptz and rp.paid_at < ${instant(range.end)}::timestamptz
-    and rp.amount > 0
-    and d.is_archived = true
-    and d.charge_waived = false
-    and d.claimed_on_credit = false`;
+    and ${countedRepairRule(sql)}`;
+
+/** The rule of countedRepairPayments apart from the time range. */
+export const countedRepairRule = (sql: Querier) => sql`
+  rp.amount > 0 and d.is_archived = true and d.charge_waived = false and d.claimed_on_credit = false`;
 
 export type MethodTotalRow = {
   kind: 'sale' | 'repair';

@@ -145,14 +145,14 @@ async function explain(sql: Querier, differences: Difference[], timezone: string
       to_char(sp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
       to_char(sp.paid_at at time zone ${timezone}, 'YYYY-MM-DD') as local_day
     from sale_payment sp join sale s on s.id = sp.sale_id left join customer c on c.id = s.customer_id
-    where sp.id = any(${ids('s')}::int[])
+    where sp.id = any(${sql.array(ids('s'))}::int[])
     union all
     select 'r', rp.id, d.ticket_number, coalesce(nullif(btrim(c.name), ''), nullif(btrim(c.business_name), ''), 'Walk-in'),
       coalesce(nullif(btrim(rp.method), ''), 'Unknown'),
       to_char(rp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI'),
       to_char(rp.paid_at at time zone ${timezone}, 'YYYY-MM-DD')
     from repair_payment rp join device d on d.id = rp.device_id left join customer c on c.id = d.customer_id
-    where rp.id = any(${ids('r')}::int[])`;
+    where rp.id = any(${sql.array(ids('r'))}::int[])`;
   const byKey = new Map(details.map((detail) => [`${detail.kind}${detail.id}`, detail]));
   return differences
     .map((difference) => {

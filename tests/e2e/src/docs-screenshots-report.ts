@@ -83,6 +83,7 @@ async function buildWith(database: Database): Promise<DocsReport> {
     currency: DEFAULT_CURRENCY,
     now: DOCS_SCHEDULED_AT,
     largestPayments: LARGEST_PAYMENTS_IN_EMAIL,
+    trend: true,
   });
   const workbook = Buffer.concat(chunks);
   const { content } = emailContentFor({

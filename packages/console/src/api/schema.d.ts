@@ -748,6 +748,20 @@ export interface paths {
                                 subject: string;
                                 timezone: string;
                                 title: string;
+                                /** @default null */
+                                trend: {
+                                    days: {
+                                        current: boolean;
+                                        key: string;
+                                        label: string;
+                                        repairs: string;
+                                        repairsWidth: number;
+                                        sales: string;
+                                        salesWidth: number;
+                                        total: string;
+                                    }[];
+                                    title: string;
+                                } | null;
                             } | null;
                             errorHint: string | null;
                             errorMessage: string | null;

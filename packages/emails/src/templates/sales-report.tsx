@@ -59,7 +59,14 @@ const styles = {
   },
   footer: { color: '#6b7280', fontSize: '12px', lineHeight: '18px' },
   changeTitle: { fontSize: '13px', fontWeight: 700, margin: '12px 0 4px' },
+  barRow: { padding: '3px 4px', verticalAlign: 'middle' as const, fontSize: '12px' },
+  bar: { height: '12px', fontSize: '1px', lineHeight: '1px' },
+  legendSwatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: '4px' },
 };
+
+/** Mid-tone bar colours: they read on white and on the dark backgrounds clients switch to in dark mode. */
+const SALES_BAR = '#4472c4';
+const REPAIRS_BAR = '#e08a1e';
 
 /** The report email: period, KPI cards, payment methods, largest payments, footer. Inline styles only. */
 export function SalesReportEmail({ data }: { data: ReportEmailData }) {
@@ -81,6 +88,7 @@ export function SalesReportEmail({ data }: { data: ReportEmailData }) {
             </Text>
           ))}
           <KpiCards kpis={data.kpis} />
+          <TrendChart trend={data.trend} />
           <Heading as="h2" style={styles.section}>
             Payment methods
           </Heading>
@@ -217,5 +225,59 @@ function ChangesSection({ changes }: { changes: ReportEmailData['changes'] }) {
         </Section>
       ))}
     </>
+  );
+}
+
+type Trend = NonNullable<ReportEmailData['trend']>;
+
+/**
+ * Revenue per day as horizontal bars made of table cells (no images, nothing remote), sales then repairs
+ * stacked, each day's total written beside its bar so the figure reads without the chart.
+ */
+function TrendChart({ trend }: { trend: ReportEmailData['trend'] }) {
+  if (!trend || trend.days.length === 0) return null;
+  return (
+    <>
+      <Heading as="h2" style={styles.section}>
+        {trend.title}
+      </Heading>
+      <table style={styles.table} role="presentation">
+        <tbody>
+          {trend.days.map((day) => (
+            <tr key={day.key} style={day.current ? { fontWeight: 700 } : undefined}>
+              <td style={{ ...styles.barRow, ...styles.nowrap, width: '84px' }}>{day.label}</td>
+              <td style={styles.barRow}>
+                <DayBar day={day} />
+              </td>
+              <td style={{ ...styles.barRow, ...styles.num, width: '96px' }}>{day.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Text style={styles.split}>
+        <span style={{ ...styles.legendSwatch, backgroundColor: SALES_BAR }} />
+        Sales <span style={{ ...styles.legendSwatch, backgroundColor: REPAIRS_BAR, marginLeft: '12px' }} />
+        Repairs
+      </Text>
+    </>
+  );
+}
+
+function DayBar({ day }: { day: Trend['days'][number] }) {
+  const rest = 100 - day.salesWidth - day.repairsWidth;
+  const cell = (width: number, color?: string) =>
+    width > 0 ? (
+      <td style={{ ...styles.bar, width: `${width}%`, ...(color ? { backgroundColor: color } : {}) }}>&nbsp;</td>
+    ) : null;
+  return (
+    <table role="presentation" style={{ width: '100%', borderCollapse: 'collapse' }}>
+      <tbody>
+        <tr>
+          {cell(day.salesWidth, SALES_BAR)}
+          {cell(day.repairsWidth, REPAIRS_BAR)}
+          {cell(rest)}
+        </tr>
+      </tbody>
+    </table>
   );
 }

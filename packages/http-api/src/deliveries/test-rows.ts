@@ -42,6 +42,7 @@ export const MARCH_2_EMAIL: ReportEmailData = {
   ],
   notes: [],
   generatedAt: 'Mar 3, 2026, 09:00',
+  trend: null,
   changes: [],
 };
 

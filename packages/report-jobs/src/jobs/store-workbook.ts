@@ -52,6 +52,7 @@ export async function storeWorkbook(
     onProgress: input.onProgress,
     thread: workbookThreadEntry(import.meta.url),
     threadFromRows: THREAD_FROM_ROWS,
+    trend: true,
     capturePayments: input.capturePayments,
     adjustments: input.adjustments,
   });

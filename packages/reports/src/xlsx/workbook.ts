@@ -16,6 +16,7 @@ import { withReportSnapshot } from '../report.js';
 import { capturePayments, type ReportChange, type StoredPayment } from '../report-changes.js';
 import { createSaleItemsFormatter } from '../sale-items.js';
 import { computeReportSummary, type ReportSummary } from '../summary.js';
+import { type RevenueTrend, revenueTrend } from '../trend.js';
 import { writeAdjustmentsSheet } from './adjustments-sheet.js';
 import { type DetailColumn, streamDetailSheet } from './detail-rows.js';
 import type { WorkbookSetup, WorkbookTarget } from './excel-workbook.js';
@@ -51,6 +52,8 @@ export type WriteWorkbookOptions = {
   threadFromRows?: number;
   /** Also return every payment of the period with why it counts or not, from the same snapshot. */
   capturePayments?: boolean;
+  /** Also return revenue per day for the email's chart (see revenueTrend), from the same snapshot. */
+  trend?: boolean;
   /** Earlier reports whose figures changed since they were sent: an "Adjustments" sheet when any. */
   adjustments?: ReportChange[];
 };
@@ -64,6 +67,8 @@ export type WorkbookResult = {
   largest: LargestPaymentRow[];
   /** With `capturePayments`: the period's payments and their codes (empty otherwise). */
   payments: StoredPayment[];
+  /** With `trend`: revenue per day (null without it, or for a period too long to chart). */
+  trend: RevenueTrend | null;
 };
 
 type PaymentRow = { local_ms: number; customer: string; method: string; amount: string; status: string };
@@ -143,6 +148,7 @@ function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Pro
       ? await largestPayments(tx, period, period.timezone, options.largestPayments)
       : [];
     const payments = options.capturePayments ? await capturePayments(tx, period, summary.totals) : [];
+    const trend = options.trend ? await revenueTrend(tx, period) : null;
     const setup = {
       moneyFormat: currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol),
       compressionLevel: workbookCompressionLevel(summary.totals.transactions),
@@ -153,7 +159,7 @@ function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Pro
     const rows = await writeDetailSheets(tx, target, summary, options.onProgress);
     if (options.adjustments?.length) await writeAdjustmentsSheet(target, options.adjustments, period.timezone);
     await target.commit();
-    return { filename: workbookFilename(period), summary, ...rows, largest, payments };
+    return { filename: workbookFilename(period), summary, ...rows, largest, payments, trend };
   });
 }
 

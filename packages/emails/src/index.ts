@@ -5,6 +5,7 @@ export {
   encodedAttachmentSize,
   formatGeneratedAt,
 } from './attachment.js';
+export { type PdfPageSize, type ReportPdfOptions, renderReportPdf } from './pdf.js';
 export { type RenderedEmail, renderReportEmail } from './render.js';
 export {
   type EmailContent,

@@ -48,7 +48,7 @@ export async function configureSmtp(
 /** A delivery as the report worker leaves it: `sending`, totals, email content and workbook stored. */
 export async function createGeneratedDelivery(
   database: Database,
-  options: { attachmentOmitted?: boolean; notes?: string[]; senderName?: string } = {},
+  options: { attachmentOmitted?: boolean; notes?: string[]; senderName?: string; pdfPageSize?: 'A4' | 'LETTER' } = {},
 ): Promise<string> {
   const period = periodFromLocalDates('2026-03-02', '2026-03-02', 'Asia/Manila');
   const current = summarise([
@@ -71,7 +71,14 @@ export async function createGeneratedDelivery(
   });
   const [schedule] = await database.db
     .insert(reportSchedule)
-    .values({ name: 'Daily', frequency: 'daily', recipientsTo: ['owner@shop.example'], senderName: options.senderName })
+    .values({
+      name: 'Daily',
+      frequency: 'daily',
+      recipientsTo: ['owner@shop.example'],
+      senderName: options.senderName,
+      attachPdf: options.pdfPageSize !== undefined,
+      pdfPageSize: options.pdfPageSize,
+    })
     .returning({ id: reportSchedule.id });
   const [row] = await database.db
     .insert(delivery)

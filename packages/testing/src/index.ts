@@ -9,6 +9,7 @@ export {
 } from './factories.js';
 export { FORMULA_NAME, seedManilaScenario } from './manila-scenario.js';
 export { recreateMigratedDatabase } from './named-database.js';
+export { pdfText } from './pdf-text.js';
 export { sparePort } from './ports.js';
 export { canRunOwnPostgresServer, type OwnPostgresServer, startOwnPostgresServer } from './postgres-server.js';
 export { createTestRedis, type TestRedis } from './redis.js';

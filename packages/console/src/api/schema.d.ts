@@ -2016,6 +2016,8 @@ export interface paths {
                             items: {
                                 /** @description YYYY-MM-DD: every_3_days counts from it; null otherwise */
                                 anchorDate: string | null;
+                                /** @description A PDF of the report goes with the email, beside the workbook */
+                                attachPdf: boolean;
                                 /** @description ISO 8601 instant (UTC) */
                                 createdAt: string;
                                 cronExpression: string | null;
@@ -2044,6 +2046,8 @@ export interface paths {
                                 name: string;
                                 /** @description Kept by the scheduler: updated once it has synced a change */
                                 nextRunAt: string | null;
+                                /** @enum {string} */
+                                pdfPageSize: "A4" | "LETTER";
                                 /** @enum {string} */
                                 periodMode: "previous_days" | "to_date";
                                 recipients: {
@@ -2171,6 +2175,8 @@ export interface paths {
                     "application/json": {
                         /** @default null */
                         anchorDate?: string | null;
+                        /** @default false */
+                        attachPdf?: boolean;
                         /** @default null */
                         cronExpression?: string | null;
                         /**
@@ -2183,6 +2189,11 @@ export interface paths {
                         /** @enum {string} */
                         frequency: "daily" | "every_3_days" | "weekly" | "cron";
                         name: string;
+                        /**
+                         * @default A4
+                         * @enum {string}
+                         */
+                        pdfPageSize?: "A4" | "LETTER";
                         /**
                          * @default previous_days
                          * @enum {string}
@@ -2219,6 +2230,8 @@ export interface paths {
                         "application/json": {
                             /** @description YYYY-MM-DD: every_3_days counts from it; null otherwise */
                             anchorDate: string | null;
+                            /** @description A PDF of the report goes with the email, beside the workbook */
+                            attachPdf: boolean;
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
@@ -2247,6 +2260,8 @@ export interface paths {
                             name: string;
                             /** @description Kept by the scheduler: updated once it has synced a change */
                             nextRunAt: string | null;
+                            /** @enum {string} */
+                            pdfPageSize: "A4" | "LETTER";
                             /** @enum {string} */
                             periodMode: "previous_days" | "to_date";
                             recipients: {
@@ -2404,6 +2419,8 @@ export interface paths {
                         "application/json": {
                             /** @description YYYY-MM-DD: every_3_days counts from it; null otherwise */
                             anchorDate: string | null;
+                            /** @description A PDF of the report goes with the email, beside the workbook */
+                            attachPdf: boolean;
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
@@ -2432,6 +2449,8 @@ export interface paths {
                             name: string;
                             /** @description Kept by the scheduler: updated once it has synced a change */
                             nextRunAt: string | null;
+                            /** @enum {string} */
+                            pdfPageSize: "A4" | "LETTER";
                             /** @enum {string} */
                             periodMode: "previous_days" | "to_date";
                             recipients: {
@@ -2556,6 +2575,8 @@ export interface paths {
                     "application/json": {
                         /** @default null */
                         anchorDate?: string | null;
+                        /** @default false */
+                        attachPdf?: boolean;
                         /** @default null */
                         cronExpression?: string | null;
                         /**
@@ -2568,6 +2589,11 @@ export interface paths {
                         /** @enum {string} */
                         frequency: "daily" | "every_3_days" | "weekly" | "cron";
                         name: string;
+                        /**
+                         * @default A4
+                         * @enum {string}
+                         */
+                        pdfPageSize?: "A4" | "LETTER";
                         /**
                          * @default previous_days
                          * @enum {string}
@@ -2604,6 +2630,8 @@ export interface paths {
                         "application/json": {
                             /** @description YYYY-MM-DD: every_3_days counts from it; null otherwise */
                             anchorDate: string | null;
+                            /** @description A PDF of the report goes with the email, beside the workbook */
+                            attachPdf: boolean;
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
@@ -2632,6 +2660,8 @@ export interface paths {
                             name: string;
                             /** @description Kept by the scheduler: updated once it has synced a change */
                             nextRunAt: string | null;
+                            /** @enum {string} */
+                            pdfPageSize: "A4" | "LETTER";
                             /** @enum {string} */
                             periodMode: "previous_days" | "to_date";
                             recipients: {
@@ -2879,6 +2909,8 @@ export interface paths {
                         "application/json": {
                             /** @description YYYY-MM-DD: every_3_days counts from it; null otherwise */
                             anchorDate: string | null;
+                            /** @description A PDF of the report goes with the email, beside the workbook */
+                            attachPdf: boolean;
                             /** @description ISO 8601 instant (UTC) */
                             createdAt: string;
                             cronExpression: string | null;
@@ -2907,6 +2939,8 @@ export interface paths {
                             name: string;
                             /** @description Kept by the scheduler: updated once it has synced a change */
                             nextRunAt: string | null;
+                            /** @enum {string} */
+                            pdfPageSize: "A4" | "LETTER";
                             /** @enum {string} */
                             periodMode: "previous_days" | "to_date";
                             recipients: {

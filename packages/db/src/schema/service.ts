@@ -98,6 +98,9 @@ export const reportSchedule = reportmail.table(
     emptyPeriodPolicy: emptyPeriodPolicy('empty_period_policy').notNull().default('send'),
     /** Each report lists what changed in this schedule's reports of the last 31 days since they were sent. */
     reportChanges: boolean('report_changes').notNull().default(true),
+    /** A PDF of the report goes with the email, beside the workbook. */
+    attachPdf: boolean('attach_pdf').notNull().default(false),
+    pdfPageSize: text('pdf_page_size').$type<'A4' | 'LETTER'>().notNull().default('A4'),
     lastSentAt: instant('last_sent_at'),
     nextRunAt: instant('next_run_at'),
     createdAt: instant('created_at').notNull().default(sql`now()`),

@@ -78,6 +78,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       senderName: 'Shop Reports',
       emptyPeriodPolicy: 'send',
       reportChanges: true,
+      attachPdf: false,
+      pdfPageSize: 'A4',
       createdAt: expect.stringMatching(ISO),
       updatedAt: created.createdAt,
       lastSentAt: null,
@@ -109,6 +111,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
             'senderName',
             'emptyPeriodPolicy',
             'reportChanges',
+            'attachPdf',
+            'pdfPageSize',
           ],
         },
       },
@@ -138,6 +142,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       recipients: { to: ['owner@shop.example'], bcc: ['audit@shop.example'] },
       emptyPeriodPolicy: 'note',
       reportChanges: false,
+      attachPdf: true,
+      pdfPageSize: 'LETTER',
     };
     const reply = await call('admin', 'PUT', `/v1/schedules/${id}`, replacement);
     expect(reply.statusCode, reply.body).toBe(200);
@@ -157,6 +163,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
       senderName: null,
       emptyPeriodPolicy: 'note',
       reportChanges: false,
+      attachPdf: true,
+      pdfPageSize: 'LETTER',
       createdAt,
       updatedAt: expect.stringMatching(ISO),
       lastSentAt: null,
@@ -183,6 +191,8 @@ describe('schedules: create, read, replace, switch, delete', () => {
           'senderName',
           'emptyPeriodPolicy',
           'reportChanges',
+          'attachPdf',
+          'pdfPageSize',
         ],
       },
     });

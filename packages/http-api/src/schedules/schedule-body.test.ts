@@ -28,6 +28,8 @@ describe('the schedule body', () => {
       senderName: null,
       emptyPeriodPolicy: 'send',
       reportChanges: true,
+      attachPdf: false,
+      pdfPageSize: 'A4',
     });
   });
 

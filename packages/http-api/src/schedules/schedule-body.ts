@@ -12,6 +12,7 @@ export const MAX_NAME_LENGTH = 120;
 export const FREQUENCIES = ['daily', 'every_3_days', 'weekly', 'cron'] as const;
 export const PERIOD_MODES = ['previous_days', 'to_date'] as const;
 export const EMPTY_PERIOD_POLICIES = ['send', 'skip', 'note'] as const;
+export const PDF_PAGE_SIZES = ['A4', 'LETTER'] as const;
 
 export type Recipients = { to: string[]; cc: string[]; bcc: string[] };
 
@@ -89,6 +90,9 @@ export function scheduleBody(defaultTimezone: string) {
       emptyPeriodPolicy: z.enum(EMPTY_PERIOD_POLICIES).default('send'),
       /** Each report lists what changed in this schedule's reports of the last 31 days since they were sent. */
       reportChanges: z.boolean().default(true),
+      /** A PDF of the report (KPIs, trend, methods, largest payments) goes with the email. */
+      attachPdf: z.boolean().default(false),
+      pdfPageSize: z.enum(PDF_PAGE_SIZES).default('A4'),
     })
     .superRefine((schedule, context) => {
       if (schedule.enabled && schedule.recipients.to.length === 0) {

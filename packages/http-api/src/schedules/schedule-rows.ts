@@ -6,6 +6,7 @@ import { localDateTime } from './periods.js';
 import {
   EMPTY_PERIOD_POLICIES,
   FREQUENCIES,
+  PDF_PAGE_SIZES,
   PERIOD_MODES,
   type Recipients,
   type ScheduleBody,
@@ -52,6 +53,8 @@ export const scheduleReply = z.object({
   reportChanges: z
     .boolean()
     .describe("Each report lists the payments that changed this schedule's reports of the last 31 days"),
+  attachPdf: z.boolean().describe('A PDF of the report goes with the email, beside the workbook'),
+  pdfPageSize: z.enum(PDF_PAGE_SIZES),
   createdAt: instant,
   updatedAt: instant,
   lastSentAt: instant.nullable(),
@@ -94,6 +97,8 @@ function fieldsJson(row: ScheduleRow): Omit<ScheduleJson, 'description' | 'lastD
     senderName: row.senderName,
     emptyPeriodPolicy: row.emptyPeriodPolicy,
     reportChanges: row.reportChanges,
+    attachPdf: row.attachPdf,
+    pdfPageSize: row.pdfPageSize,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastSentAt: iso(row.lastSentAt),
@@ -125,6 +130,8 @@ export function scheduleValues(body: ScheduleBody, before: ScheduleRow | null, n
     senderName: body.senderName,
     emptyPeriodPolicy: body.emptyPeriodPolicy,
     reportChanges: body.reportChanges,
+    attachPdf: body.attachPdf,
+    pdfPageSize: body.pdfPageSize,
     updatedAt: now,
   };
 }
@@ -150,6 +157,8 @@ export const EDITABLE_FIELDS = [
   'senderName',
   'emptyPeriodPolicy',
   'reportChanges',
+  'attachPdf',
+  'pdfPageSize',
 ] as const satisfies readonly (keyof ScheduleJson)[];
 
 /** Which editable fields differ (for the audit entry: names only, never addresses). */

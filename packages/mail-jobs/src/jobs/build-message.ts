@@ -1,5 +1,12 @@
 import { type Database, deliveryArtifact, reportSchedule } from '@reportmail/db';
-import { formatGeneratedAt, type ReportEmailData, renderReportEmail, reportEmailData } from '@reportmail/emails';
+import {
+  formatGeneratedAt,
+  type PdfPageSize,
+  type ReportEmailData,
+  renderReportEmail,
+  renderReportPdf,
+  reportEmailData,
+} from '@reportmail/emails';
 import type { Delivery } from '@reportmail/ledger';
 import { type MailSender, messageIdFor, type OutgoingMessage } from '@reportmail/mailer';
 import { deliveryAttachmentResource, type LinkSigner } from '@reportmail/secrets';
@@ -33,8 +40,11 @@ export async function buildDeliveryMessage(
   }
   const data = links ? withDownloadLink(content.data, delivery, links) : content.data;
   const rendered = await renderReportEmail(data);
+  const options = await scheduleOptions(database, delivery, sender);
+  const workbook = delivery.attachmentOmitted ? [] : [await loadWorkbook(database, delivery.id)];
+  const pdf = options.pdfPageSize ? [await reportPdf(data, delivery, options.fromName, options.pdfPageSize)] : [];
   return {
-    from: { name: await senderName(database, delivery, sender), address: sender.fromAddress },
+    from: { name: options.fromName, address: sender.fromAddress },
     to: recipients.to,
     cc: recipients.cc,
     bcc: recipients.bcc,
@@ -43,8 +53,18 @@ export async function buildDeliveryMessage(
     text: rendered.text,
     messageId: messageIdFor(delivery.id, sender.fromAddress),
     headers: { 'X-Reportmail-Delivery-Id': delivery.id },
-    attachments: delivery.attachmentOmitted ? [] : [await loadWorkbook(database, delivery.id)],
+    attachments: [...workbook, ...pdf],
   };
+}
+
+/**
+ * The PDF of the report, made from the same stored data as the email (so it says what the email says),
+ * named like the workbook. The shop's name on it is the email's From name.
+ */
+async function reportPdf(data: ReportEmailData, delivery: Delivery, shopName: string, pageSize: PdfPageSize) {
+  const base = (delivery.attachmentFilename ?? 'Sales_Report.xlsx').replace(/\.xlsx$/, '');
+  const content = await renderReportPdf(data, { pageSize, shopName });
+  return { filename: `${base}.pdf`, contentType: 'application/pdf', content };
 }
 
 /**
@@ -66,13 +86,25 @@ function withDownloadLink(data: ReportEmailData, delivery: Delivery, links: Atta
   return { ...data, notes };
 }
 
-async function senderName(database: Database, delivery: Delivery, sender: MailSender): Promise<string> {
-  if (!delivery.scheduleId) return sender.fromName;
+/** The From name (the schedule's, else the SMTP settings'), and the PDF's page size when one goes with it. */
+async function scheduleOptions(
+  database: Database,
+  delivery: Delivery,
+  sender: MailSender,
+): Promise<{ fromName: string; pdfPageSize: PdfPageSize | null }> {
+  if (!delivery.scheduleId) return { fromName: sender.fromName, pdfPageSize: null };
   const [schedule] = await database.db
-    .select({ senderName: reportSchedule.senderName })
+    .select({
+      senderName: reportSchedule.senderName,
+      attachPdf: reportSchedule.attachPdf,
+      pdfPageSize: reportSchedule.pdfPageSize,
+    })
     .from(reportSchedule)
     .where(eq(reportSchedule.id, delivery.scheduleId));
-  return schedule?.senderName || sender.fromName;
+  return {
+    fromName: schedule?.senderName || sender.fromName,
+    pdfPageSize: schedule?.attachPdf ? schedule.pdfPageSize : null,
+  };
 }
 
 async function loadWorkbook(database: Database, deliveryId: string) {

@@ -1,4 +1,4 @@
-import { Checkbox, Input, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Input, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { DraftTiming } from './schedule-api';
 import type { ScheduleFormValues } from './schedule-form';
@@ -37,6 +37,24 @@ export function EmailFields({ form, timing }: EmailFieldsProps) {
         description="When money moves into or out of a report already sent in the last 31 days (a ticket archived later, a credit cleared, a sale voided), the next email says which payments and why."
         {...form.getInputProps('reportChanges', { type: 'checkbox' })}
       />
+      <Group gap="md" align="flex-start">
+        <Checkbox
+          label="Attach a PDF"
+          description="The report (KPIs, trend, payment methods, largest payments) as a PDF beside the workbook."
+          style={{ flex: 1 }}
+          {...form.getInputProps('attachPdf', { type: 'checkbox' })}
+        />
+        <SegmentedControl
+          aria-label="PDF page size"
+          size="xs"
+          disabled={!form.values.attachPdf}
+          data={[
+            { value: 'A4', label: 'A4' },
+            { value: 'LETTER', label: 'Letter' },
+          ]}
+          {...form.getInputProps('pdfPageSize')}
+        />
+      </Group>
     </Stack>
   );
 }

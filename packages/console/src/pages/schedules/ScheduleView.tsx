@@ -52,6 +52,7 @@ function Details({ schedule, subject }: { schedule: Schedule; subject: string | 
     ['Next subject', subject ?? '—'],
     ['No payments', policy ? `${policy.label}. ${policy.description}` : schedule.emptyPeriodPolicy],
     ['Earlier reports', schedule.reportChanges ? 'Changes since they were sent are listed' : 'Changes not listed'],
+    ['PDF', schedule.attachPdf ? `Attached (${schedule.pdfPageSize === 'LETTER' ? 'Letter' : 'A4'})` : 'Not attached'],
     ['Last sent', <LastSent key="sent" schedule={schedule} now={now} />],
     ['Last status', <LastStatus key="status" schedule={schedule} />],
   ];

@@ -56,6 +56,8 @@ describe('scheduleBody', () => {
       senderName: null,
       emptyPeriodPolicy: 'send',
       reportChanges: true,
+      attachPdf: false,
+      pdfPageSize: 'A4',
     });
   });
 });

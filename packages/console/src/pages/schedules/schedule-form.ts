@@ -5,6 +5,7 @@ export type Frequency = ScheduleBody['frequency'];
 export type Weekday = NonNullable<ScheduleBody['weekday']>;
 export type PeriodMode = NonNullable<ScheduleBody['periodMode']>;
 export type EmptyPeriodPolicy = NonNullable<ScheduleBody['emptyPeriodPolicy']>;
+export type PdfPageSize = NonNullable<ScheduleBody['pdfPageSize']>;
 export type RecipientList = 'to' | 'cc' | 'bcc';
 
 /**
@@ -28,6 +29,8 @@ export type ScheduleFormValues = {
   senderName: string;
   emptyPeriodPolicy: EmptyPeriodPolicy;
   reportChanges: boolean;
+  attachPdf: boolean;
+  pdfPageSize: PdfPageSize;
 };
 
 export function newScheduleValues(timezone: string): ScheduleFormValues {
@@ -47,6 +50,8 @@ export function newScheduleValues(timezone: string): ScheduleFormValues {
     senderName: '',
     emptyPeriodPolicy: 'send',
     reportChanges: true,
+    attachPdf: false,
+    pdfPageSize: 'A4',
   };
 }
 
@@ -67,6 +72,8 @@ export function scheduleValues(schedule: Schedule): ScheduleFormValues {
     senderName: schedule.senderName ?? '',
     emptyPeriodPolicy: schedule.emptyPeriodPolicy,
     reportChanges: schedule.reportChanges,
+    attachPdf: schedule.attachPdf,
+    pdfPageSize: schedule.pdfPageSize,
   };
 }
 
@@ -94,6 +101,8 @@ export function scheduleBody(values: ScheduleFormValues): ScheduleBody {
     senderName: values.senderName.trim() || null,
     emptyPeriodPolicy: values.emptyPeriodPolicy,
     reportChanges: values.reportChanges,
+    attachPdf: values.attachPdf,
+    pdfPageSize: values.pdfPageSize,
   };
 }
 
@@ -123,6 +132,8 @@ const FIELDS: readonly string[] = [
   'senderName',
   'emptyPeriodPolicy',
   'reportChanges',
+  'attachPdf',
+  'pdfPageSize',
 ];
 const RECIPIENT = /^(?:body\.)?recipients(?:\.(to|cc|bcc)(?:\.(\d+))?)?$/;
 

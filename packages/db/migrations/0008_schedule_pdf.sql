@@ -1,0 +1,2 @@
+ALTER TABLE "reportmail"."report_schedule" ADD COLUMN "attach_pdf" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "reportmail"."report_schedule" ADD COLUMN "pdf_page_size" text DEFAULT 'A4' NOT NULL;

@@ -70,5 +70,7 @@ function writeWorkbook(
     currency: deps.currency,
     now,
     largestPayments: LARGEST_PAYMENTS_IN_EMAIL,
+    // The preview shows the email's chart too (the download's workbook is the same either way).
+    trend: true,
   });
 }

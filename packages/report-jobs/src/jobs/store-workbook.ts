@@ -23,6 +23,12 @@ export type StoredWorkbook = WorkbookResult & { sizeBytes: number; sha256: strin
  */
 const THREAD_FROM_ROWS = 20_000;
 
+/**
+ * Periods of more counted payments than this keep no payment snapshot (about 1.5 MB of JSON at the limit),
+ * so their later changes are not listed: such periods are custom ranges far past any daily or weekly report.
+ */
+const CAPTURE_PAYMENTS_UP_TO = 50_000;
+
 /** Writes the period's workbook and keeps it with the delivery (replacing an earlier attempt's). */
 export async function storeWorkbook(
   database: Database,
@@ -53,7 +59,7 @@ export async function storeWorkbook(
     thread: workbookThreadEntry(import.meta.url),
     threadFromRows: THREAD_FROM_ROWS,
     trend: true,
-    capturePayments: input.capturePayments,
+    capturePaymentsUpTo: input.capturePayments ? CAPTURE_PAYMENTS_UP_TO : 0,
     adjustments: input.adjustments,
   });
   const content = Buffer.concat(chunks);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodFromLocalDates } from '../period.js';
 import { writeReportWorkbook } from './workbook.js';
 
-async function renderWorkbook(database: TestDatabase, from: string, to: string) {
+async function renderWorkbook(database: TestDatabase, from: string, to: string, capturePaymentsUpTo = 0) {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -15,6 +15,7 @@ async function renderWorkbook(database: TestDatabase, from: string, to: string) 
     output,
     frequencyLabel: 'Daily',
     now: new Date('2026-03-03T01:05:00Z'),
+    capturePaymentsUpTo,
   });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
@@ -173,5 +174,14 @@ describe('writeReportWorkbook', () => {
     expect(sales.rowCount).toBe(2);
     expect([sales.getCell('A2').value, sales.getCell('F2').value]).toEqual(['TOTAL', 0]);
     expect(sheet(empty.workbook, 'Summary').getCell('B10').value).toBe(0);
+  });
+
+  it('returns the payments of the period with their codes up to the limit asked, none past it', async () => {
+    const within = await renderWorkbook(database, '2026-03-02', '2026-03-02', 9);
+    const counted = within.result.payments.filter(([, , , code]) => code === '');
+    expect(counted).toHaveLength(9);
+    expect(counted.reduce((sum, [, , cents]) => sum + BigInt(cents), 0n)).toBe(371500n);
+    expect((await renderWorkbook(database, '2026-03-02', '2026-03-02', 8)).result.payments).toEqual([]);
+    expect(result.payments).toEqual([]);
   });
 });

@@ -50,8 +50,12 @@ export type WriteWorkbookOptions = {
    * ordinary day's workbook; a big one is worth it. Default 0: always.
    */
   threadFromRows?: number;
-  /** Also return every payment of the period with why it counts or not, from the same snapshot. */
-  capturePayments?: boolean;
+  /**
+   * Also return every payment of the period with why it counts or not, from the same snapshot, for periods
+   * of at most this many counted payments (they are held in memory and stored): a bigger period (a long
+   * custom range) returns none, so the workbook's memory stays flat. Default 0: none.
+   */
+  capturePaymentsUpTo?: number;
   /** Also return revenue per day for the email's chart (see revenueTrend), from the same snapshot. */
   trend?: boolean;
   /** Earlier reports whose figures changed since they were sent: an "Adjustments" sheet when any. */
@@ -65,7 +69,7 @@ export type WorkbookResult = {
   repairRows: number;
   /** The `largestPayments` largest payments of the period (empty when not asked for). */
   largest: LargestPaymentRow[];
-  /** With `capturePayments`: the period's payments and their codes (empty otherwise). */
+  /** With `capturePaymentsUpTo`: the period's payments and their codes (empty otherwise). */
   payments: StoredPayment[];
   /** With `trend`: revenue per day (null without it, or for a period too long to chart). */
   trend: RevenueTrend | null;
@@ -147,7 +151,8 @@ function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Pro
     const largest = options.largestPayments
       ? await largestPayments(tx, period, period.timezone, options.largestPayments)
       : [];
-    const payments = options.capturePayments ? await capturePayments(tx, period, summary.totals) : [];
+    const captured = summary.totals.transactions <= (options.capturePaymentsUpTo ?? 0);
+    const payments = captured ? await capturePayments(tx, period, summary.totals) : [];
     const trend = options.trend ? await revenueTrend(tx, period) : null;
     const setup = {
       moneyFormat: currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol),

@@ -13,7 +13,7 @@ export type Range = { start: Date; end: Date };
 const instant = (date: Date) => date.toISOString();
 
 /** Method trimmed of blanks; empty or missing → `Unknown`. */
-const method = (sql: Querier, column: 'sp' | 'rp' | 'top') =>
+export const method = (sql: Querier, column: 'sp' | 'rp' | 'top') =>
   sql`coalesce(nullif(btrim(${sql(column)}.method, E' \\t\\r\\n'), ''), 'Unknown')`;
 
 /**
@@ -64,11 +64,11 @@ export function methodTotals(sql: Querier, range: Range): PendingQuery<MethodTot
 }
 
 /** Customer shown on a row: name, else business name, else walk-in. */
-const customerName = (sql: Querier, table: 'c' | 'top' = 'c') =>
+export const customerName = (sql: Querier, table: 'c' | 'top' = 'c') =>
   sql`coalesce(nullif(btrim(${sql(table)}.name), ''), nullif(btrim(${sql(table)}.business_name), ''), 'Walk-in')`;
 
 /** paid_at as local wall-clock text (`2026-03-02 10:00`) in the report's zone. */
-const localTimeText = (sql: Querier, column: 'sp' | 'rp' | 'top', timezone: string) =>
+export const localTimeText = (sql: Querier, column: 'sp' | 'rp' | 'top', timezone: string) =>
   sql`to_char(${sql(column)}.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI')`;
 
 /** Local wall-clock fields of paid_at in the report's zone, computed by PostgreSQL's zone database. */

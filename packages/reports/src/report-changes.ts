@@ -4,7 +4,15 @@
 import type { Row } from 'postgres';
 import type { Cents } from './money.js';
 import { periodFromRange, type ReportPeriod } from './period.js';
-import { type PaymentCode, paymentStates, type Querier, type Range } from './queries.js';
+import {
+  customerName,
+  localTimeText,
+  method,
+  type PaymentCode,
+  paymentStates,
+  type Querier,
+  type Range,
+} from './queries.js';
 import type { Totals } from './summary.js';
 
 /** `[kind, payment id, centavos, code]`: kind 's' sale or 'r' repair, code '' when counted. */
@@ -139,18 +147,14 @@ type PaymentDetail = Row & {
 async function explain(sql: Querier, differences: Difference[], timezone: string): Promise<ChangedPayment[]> {
   const ids = (kind: 's' | 'r') => differences.filter((d) => d.kind === kind).map((d) => d.id);
   const details = await sql<PaymentDetail[]>`
-    select 's' as kind, sp.id, s.invoice_no as reference,
-      coalesce(nullif(btrim(c.name), ''), nullif(btrim(c.business_name), ''), 'Walk-in') as customer,
-      coalesce(nullif(btrim(sp.method), ''), 'Unknown') as method,
-      to_char(sp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI') as local_time,
+    select 's' as kind, sp.id, s.invoice_no as reference, ${customerName(sql)} as customer,
+      ${method(sql, 'sp')} as method, ${localTimeText(sql, 'sp', timezone)} as local_time,
       to_char(sp.paid_at at time zone ${timezone}, 'YYYY-MM-DD') as local_day
     from sale_payment sp join sale s on s.id = sp.sale_id left join customer c on c.id = s.customer_id
     where sp.id = any(${sql.array(ids('s'))}::int[])
     union all
-    select 'r', rp.id, d.ticket_number, coalesce(nullif(btrim(c.name), ''), nullif(btrim(c.business_name), ''), 'Walk-in'),
-      coalesce(nullif(btrim(rp.method), ''), 'Unknown'),
-      to_char(rp.paid_at at time zone ${timezone}, 'YYYY-MM-DD HH24:MI'),
-      to_char(rp.paid_at at time zone ${timezone}, 'YYYY-MM-DD')
+    select 'r', rp.id, d.ticket_number, ${customerName(sql)}, ${method(sql, 'rp')},
+      ${localTimeText(sql, 'rp', timezone)}, to_char(rp.paid_at at time zone ${timezone}, 'YYYY-MM-DD')
     from repair_payment rp join device d on d.id = rp.device_id left join customer c on c.id = d.customer_id
     where rp.id = any(${sql.array(ids('r'))}::int[])`;
   const byKey = new Map(details.map((detail) => [`${detail.kind}${detail.id}`, detail]));

@@ -229,4 +229,10 @@ describe('changes to earlier reports', () => {
       ['Mar 2, 2026', 'sale no longer void'],
     ]);
   });
+
+  it('looks back 31 days: a report sent before that is no longer compared', async () => {
+    // The Mar 2 change above is still owed, but its reports went out Mar 3 and 4, over 31 days before Apr 11.
+    const late = await run('2026-04-11');
+    expect(late.email.changes).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import {
 } from '@reportmail/reports';
 import { describe, expect, it } from 'vitest';
 import { renderReportEmail } from './render.js';
-import { buildReportEmailData, reportSubject } from './report-email-data.js';
+import { buildReportEmailData, type EmailDataInput, reportSubject } from './report-email-data.js';
 
 const period = periodFromLocalDates('2026-03-02', '2026-03-02', 'Asia/Manila');
 const current = summarise([
@@ -53,10 +53,9 @@ function linesAfter(text: string, heading: string, count: number): string[] {
   return lines.slice(start, start + count);
 }
 
-type ScenarioOptions = { isTest?: boolean; notes?: string[]; largest?: LargestPaymentRow[] };
-
-async function renderScenario(options: ScenarioOptions = {}) {
-  const data = buildReportEmailData({
+/** The scenario's email data: Mar 2's summary and largest payments, daily, generated Mar 3 09:00. */
+function scenarioData(options: Partial<EmailDataInput> = {}) {
+  return buildReportEmailData({
     summary,
     largest,
     frequency: 'daily',
@@ -64,8 +63,9 @@ async function renderScenario(options: ScenarioOptions = {}) {
     generatedAt: 'Mar 3, 2026, 09:00',
     ...options,
   });
-  return renderReportEmail(data);
 }
+
+const renderScenario = (options: Partial<EmailDataInput> = {}) => renderReportEmail(scenarioData(options));
 
 describe('reportSubject', () => {
   it.each([
@@ -161,26 +161,14 @@ describe('renderReportEmail', () => {
   });
 
   it('says so in both parts when no payment was received', async () => {
-    const data = buildReportEmailData({
-      summary: { ...summary, ...summarise([]) },
-      largest: [],
-      frequency: 'daily',
-      currency: { symbol: '₱', locale: 'en-PH' },
-      generatedAt: 'Mar 3, 2026, 09:00',
-    });
-    const { html, text } = await renderReportEmail(data);
+    const { html, text } = await renderScenario({ summary: { ...summary, ...summarise([]) }, largest: [] });
     expect(linesAfter(text, 'PAYMENT METHODS', 1)).toEqual(['No payments were received in this period.']);
     expect(linesAfter(text, 'LARGEST PAYMENTS', 1)).toEqual(['None.']);
     expect(html).toContain('No payments were received in this period.');
   });
 
   it('lists changes to earlier reports in both parts, and nothing when there are none', async () => {
-    const data = buildReportEmailData({
-      summary,
-      largest,
-      frequency: 'daily',
-      currency: { symbol: '₱', locale: 'en-PH' },
-      generatedAt: 'Mar 3, 2026, 09:00',
+    const data = scenarioData({
       formatInstant: () => 'Mar 2, 2026, 09:00',
       changes: [
         {
@@ -228,12 +216,7 @@ describe('renderReportEmail', () => {
   });
 
   it('draws the trend as bars of table cells with each figure beside them, and lists it in the text part', async () => {
-    const data = buildReportEmailData({
-      summary,
-      largest,
-      frequency: 'daily',
-      currency: { symbol: '₱', locale: 'en-PH' },
-      generatedAt: 'Mar 3, 2026, 09:00',
+    const data = scenarioData({
       trend: {
         kind: 'weekday',
         days: [

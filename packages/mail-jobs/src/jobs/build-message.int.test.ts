@@ -1,7 +1,7 @@
 import { attachmentOmittedNote, EMPTY_PERIOD_NOTE } from '@reportmail/emails';
 import { createLogger } from '@reportmail/logger';
 import { createLinkSigner, createSecretBox, deliveryAttachmentResource, generateKeyEntry } from '@reportmail/secrets';
-import { createSmtpSink, createTestDatabase, type SmtpSink, type TestDatabase } from '@reportmail/testing';
+import { createSmtpSink, createTestDatabase, pdfText, type SmtpSink, type TestDatabase } from '@reportmail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureSmtp, createGeneratedDelivery, createTempOutbox, type TempOutbox } from '../test-fixtures.js';
 import { type SendEmailDeps, sendEmail } from './send-email.js';
@@ -18,31 +18,37 @@ const LINK = /https:\/\/reports\.shop\.example\/api\/v1\/deliveries\/\S+/g;
 const once = { number: 1, of: 1 };
 const WEEK_S = 7 * 24 * 3600;
 
-describe('the download link of a workbook too large to attach', () => {
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  let deps: SendEmailDeps;
-  let outbox: TempOutbox;
-  const links = { publicUrl: 'https://reports.shop.example/api/', ttlHours: 168, signer };
+let database: TestDatabase;
+let sink: SmtpSink;
+let deps: SendEmailDeps;
+let outbox: TempOutbox;
+const links = { publicUrl: 'https://reports.shop.example/api/', ttlHours: 168, signer };
 
-  beforeAll(async () => {
-    [database, sink, outbox] = await Promise.all([createTestDatabase(), createSmtpSink(), createTempOutbox()]);
-    await configureSmtp(database, secrets, { port: sink.port });
-    deps = { database, logger: createLogger({ service: 'test', level: 'silent' }), secrets, outboxDir: outbox.dir };
-  });
-  afterAll(async () => {
-    await Promise.all([sink.close(), outbox.remove()]);
-    await database.drop();
-  });
+beforeAll(async () => {
+  [database, sink, outbox] = await Promise.all([createTestDatabase(), createSmtpSink(), createTempOutbox()]);
+  await configureSmtp(database, secrets, { port: sink.port });
+  deps = { database, logger: createLogger({ service: 'test', level: 'silent' }), secrets, outboxDir: outbox.dir };
+});
+afterAll(async () => {
+  await Promise.all([sink.close(), outbox.remove()]);
+  await database.drop();
+});
 
-  const send = async (options: Parameters<typeof createGeneratedDelivery>[1], withLinks = true) => {
-    const id = await createGeneratedDelivery(database, options);
-    const arriving = sink.waitForMessages(sink.received.length + 1);
-    await sendEmail(withLinks ? { ...deps, attachmentLinks: links } : deps, { deliveryId: id }, once);
-    const mail = (await arriving).at(-1);
-    return { id, text: mail?.parsed.text ?? '', html: String(mail?.parsed.html) };
+/** Sends a generated delivery over SMTP (with PUBLIC_URL's download links unless `withLinks` is false). */
+const send = async (options: Parameters<typeof createGeneratedDelivery>[1], withLinks = true) => {
+  const id = await createGeneratedDelivery(database, options);
+  const arriving = sink.waitForMessages(sink.received.length + 1);
+  await sendEmail(withLinks ? { ...deps, attachmentLinks: links } : deps, { deliveryId: id }, once);
+  const mail = (await arriving).at(-1);
+  return {
+    id,
+    text: mail?.parsed.text ?? '',
+    html: String(mail?.parsed.html),
+    attachments: mail?.parsed.attachments ?? [],
   };
+};
 
+describe('the download link of a workbook too large to attach', () => {
   it('puts a signed link to this delivery, valid for 7 days, in the note of the HTML and text parts', async () => {
     const sentAfter = Math.floor(Date.now() / 1000);
     const { id, text, html } = await send({ attachmentOmitted: true, notes: [TOO_LARGE] });
@@ -84,5 +90,25 @@ describe('the download link of a workbook too large to attach', () => {
       const { text, html } = await send(options);
       expect([text.match(LINK), html.includes('/attachment?')]).toEqual([null, false]);
     }
+  });
+});
+
+describe('the PDF of the report', () => {
+  it('goes beside the workbook when the schedule asks for it, saying what the email says', async () => {
+    const { attachments } = await send({ pdfPageSize: 'LETTER', senderName: 'Lucky Repairs' });
+    expect(attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([
+      ['Sales_Report_2026_03_02.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['Sales_Report_2026_03_02.pdf', 'application/pdf'],
+    ]);
+    const { pages, size } = await pdfText(attachments[1]?.content as Buffer);
+    expect(size).toEqual([612, 792]);
+    expect(pages[0]).toContain('LUCKY REPAIRS Daily Sales Report Mar 2, 2026 · times in Asia/Manila');
+    expect(pages[0]).toContain('TOTAL REVENUE ₱3,715.00');
+    expect(pages[0]).toContain('Page 1 of 1');
+  });
+
+  it('is not made when the schedule does not ask for it', async () => {
+    const { attachments } = await send({});
+    expect(attachments.map((attachment) => attachment.filename)).toEqual(['Sales_Report_2026_03_02.xlsx']);
   });
 });

@@ -137,7 +137,8 @@ async function writeReport(
     adjustments: changes,
   });
   if (comparing) {
-    const own = { period, payments: workbook.payments };
+    // Null past the capture limit: such a period keeps no baseline (an empty one would read as all-new money).
+    const own = workbook.payments && { period, payments: workbook.payments };
     await keepPaymentSnapshots(deps.database, { deliveryId, scheduleId: schedule.id, own, changes });
   }
   return { workbook, changes };

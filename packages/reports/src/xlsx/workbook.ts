@@ -69,8 +69,11 @@ export type WorkbookResult = {
   repairRows: number;
   /** The `largestPayments` largest payments of the period (empty when not asked for). */
   largest: LargestPaymentRow[];
-  /** With `capturePaymentsUpTo`: the period's payments and their codes (empty otherwise). */
-  payments: StoredPayment[];
+  /**
+   * With `capturePaymentsUpTo`: the period's payments and their codes (empty for a period without any);
+   * null when not captured (not asked, or past the limit), which is not the same as an empty period.
+   */
+  payments: StoredPayment[] | null;
   /** With `trend`: revenue per day (null without it, or for a period too long to chart). */
   trend: RevenueTrend | null;
 };
@@ -152,7 +155,7 @@ function writeFromSnapshot(options: WriteWorkbookOptions, open: OpenTarget): Pro
       ? await largestPayments(tx, period, period.timezone, options.largestPayments)
       : [];
     const captured = summary.totals.transactions <= (options.capturePaymentsUpTo ?? 0);
-    const payments = captured ? await capturePayments(tx, period, summary.totals) : [];
+    const payments = captured ? await capturePayments(tx, period, summary.totals) : null;
     const trend = options.trend ? await revenueTrend(tx, period) : null;
     const setup = {
       moneyFormat: currencyNumberFormat((options.currency ?? DEFAULT_CURRENCY).symbol),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import {
   createRedisConnection,
   publishScheduleChange,
@@ -20,6 +21,8 @@ describe('the schedule change signal on real Redis', () => {
     redis = await createTestRedis();
     publisher = createRedisConnection(redis.url, 'producer');
     subscriber = createRedisConnection(redis.url, 'worker');
+    // A producer connection queues nothing while it connects (enableOfflineQueue off): publish once it is up.
+    if (publisher.status !== 'ready') await once(publisher, 'ready');
   });
   afterAll(async () => {
     await Promise.all([publisher.quit(), subscriber.quit()]);

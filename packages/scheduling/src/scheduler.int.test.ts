@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { reportSchedule, schedulerFence } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
 import { createRedisConnection, publishScheduleChange } from '@reportmail/queue';
@@ -24,6 +25,8 @@ describe('createScheduler: one leader among instances, on real PostgreSQL and Re
   beforeAll(async () => {
     [database, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
     publisher = createRedisConnection(redis.url, 'producer');
+    // A producer connection queues nothing while it connects (enableOfflineQueue off): publish once it is up.
+    if (publisher.status !== 'ready') await once(publisher, 'ready');
   });
   afterEach(async () => {
     for (const { scheduler, connection, subscriber } of instances.splice(0)) {

@@ -26,6 +26,7 @@ import { scheduleActionRoutes } from './routes/schedule-actions.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { smtpSettingsRoutes } from './routes/smtp-settings.js';
 import { userRoutes } from './routes/users.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
 
 export type AppDeps = {
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     smtpSettingsRoutes,
     scheduleRoutes,
     scheduleActionRoutes,
+    webhookRoutes,
     deliveryRoutes,
     reportDataRoutes,
     auditRoutes,

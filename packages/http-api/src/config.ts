@@ -46,6 +46,8 @@ export const apiConfigShape = {
   ADMIN_PASSWORD: optionalEnv(z.string().min(12, 'must be at least 12 characters')),
   /** Lets SMTP hosts resolve to loopback/private/link-local addresses (development and tests). */
   ALLOW_PRIVATE_SMTP: envFlag(false),
+  /** Lets webhook URLs use plain http and reach loopback/private/link-local addresses (development and tests). */
+  ALLOW_PRIVATE_WEBHOOKS: envFlag(false),
   LOGIN_ATTEMPTS_PER_15_MIN: envInteger(1, 10_000, 10),
   SENDS_PER_MINUTE: envInteger(1, 10_000, 10),
   REPORT_TIMEZONE: timeZone,

@@ -46,7 +46,7 @@ export async function claimScheduledDelivery(db: Db, input: ClaimInput): Promise
     .values({ ...input, scheduleName: scheduleNameNow(input.scheduleId), status: 'pending' })
     .onConflictDoNothing({
       target: [delivery.scheduleId, delivery.periodStart, delivery.periodEnd],
-      where: sql`${delivery.trigger} in ('scheduled', 'catch_up')`,
+      where: sql`${delivery.trigger} in ('scheduled', 'catch_up') and ${delivery.channel} = 'email'`,
     })
     .returning();
   if (inserted) return { outcome: 'claimed', delivery: inserted };
@@ -59,6 +59,7 @@ export async function claimScheduledDelivery(db: Db, input: ClaimInput): Promise
         eq(delivery.periodStart, input.periodStart),
         eq(delivery.periodEnd, input.periodEnd),
         inArray(delivery.trigger, ['scheduled', 'catch_up']),
+        eq(delivery.channel, 'email'),
       ),
     );
   if (!existing) throw new Error(`Delivery for schedule ${input.scheduleId} vanished while being claimed`);

@@ -10,3 +10,4 @@ export {
   transitionDelivery,
 } from './delivery-ledger.js';
 export { type ManualDelivery, queueManualDelivery } from './manual-delivery.js';
+export { fanOutToWebhooks, redeliverWebhook } from './webhook-deliveries.js';

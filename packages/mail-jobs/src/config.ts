@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import {
   databaseUrl,
+  envFlag,
   envInteger,
   eventLoopStallMs,
   loadConfig,
@@ -38,6 +39,12 @@ export const mailWorkerConfigShape = {
   SMTP_SEND_DEADLINE_MS: envInteger(1_000, 3_600_000, 300_000),
   /** Base of the send retries' backoff: the first retry after about this long, then doubling (jitter 0.5). */
   MAIL_RETRY_DELAY_MS: milliseconds(10_000),
+  /** One webhook request in all, connect to the end of the answer: past it the attempt counts as a timeout. */
+  WEBHOOK_TIMEOUT_MS: envInteger(1_000, 120_000, 10_000),
+  /** Base of the webhook retries' backoff (5xx and timeouts): about this long, then doubling (jitter 0.5). */
+  WEBHOOK_RETRY_DELAY_MS: milliseconds(10_000),
+  /** Lets webhook URLs reach loopback/private/link-local addresses and use plain http (development and tests). */
+  ALLOW_PRIVATE_WEBHOOKS: envFlag(false),
   /**
    * The admin API's public base URL. When set, an email whose workbook was too large to attach links to
    * it through a signed, expiring URL; unset, the email only says the workbook is stored.

@@ -1,7 +1,9 @@
 import { JOB_OPTIONS, JOBS } from '@reportmail/queue';
 import type { MinimalJob } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { mailRetryBackoff, mailRetryBackoffType } from './retry-backoff.js';
+import { mailRetryBackoff, retryBackoffType } from './retry-backoff.js';
+
+const mailRetryBackoffType = () => retryBackoffType(JOBS.sendEmail);
 
 const jobWith = (jitter: number) => ({ opts: { backoff: { type: mailRetryBackoffType(), jitter } } }) as MinimalJob;
 
@@ -28,6 +30,19 @@ describe('mailRetryBackoff', () => {
       expect(delay).toBeGreaterThanOrEqual(20_000);
       expect(delay).toBeLessThanOrEqual(40_000);
     }
+  });
+
+  it('backs deliver-webhook jobs off from their own base', () => {
+    expect(JOB_OPTIONS[JOBS.deliverWebhook]).toMatchObject({
+      attempts: 6,
+      backoff: { type: 'webhook-retry', jitter: 0.5 },
+    });
+    const type = retryBackoffType(JOBS.deliverWebhook);
+    const webhookJob = { opts: { backoff: { type, jitter: 0 } } } as MinimalJob;
+    const strategy = mailRetryBackoff(200, 1_000);
+    expect([1, 2, 5].map((attemptsMade) => strategy(attemptsMade, type, undefined, webhookJob))).toEqual([
+      1_000, 2_000, 16_000,
+    ]);
   });
 
   it('refuses a type it does not implement, as BullMQ does', () => {

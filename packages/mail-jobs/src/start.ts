@@ -43,6 +43,8 @@ export async function startMailWorker(config: MailWorkerConfig, logger: Logger):
       sessionMs: config.SMTP_SEND_DEADLINE_MS,
     },
     retryDelayMs: config.MAIL_RETRY_DELAY_MS,
+    webhookRetryDelayMs: config.WEBHOOK_RETRY_DELAY_MS,
+    webhooks: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivate: config.ALLOW_PRIVATE_WEBHOOKS },
     attachmentLinks: attachmentLinksOf(config),
     outboxDir: config.OUTBOX_DIR,
   });
@@ -56,7 +58,7 @@ export async function startMailWorker(config: MailWorkerConfig, logger: Logger):
   };
 }
 
-/** Emails link to workbooks too large to attach only when the API's public URL is known. */
+/** Emails (workbooks too large to attach) and webhooks link to workbooks only when the API's public URL is known. */
 function attachmentLinksOf(config: MailWorkerConfig): AttachmentLinks | undefined {
   if (!config.PUBLIC_URL) return undefined;
   return {

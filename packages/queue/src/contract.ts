@@ -1,10 +1,17 @@
 import { z } from 'zod';
 
-/** Queue names: the only way services address each other. */
+/**
+ * Queue names: the only way services address each other. `mail-delivery` carries every delivery the mail
+ * worker makes: emails and webhook posts.
+ */
 export const QUEUES = { reports: 'report-generation', mail: 'mail-delivery' } as const;
 
 /** Job names, one per kind of work. */
-export const JOBS = { generateReport: 'generate-report', sendEmail: 'send-email' } as const;
+export const JOBS = {
+  generateReport: 'generate-report',
+  sendEmail: 'send-email',
+  deliverWebhook: 'deliver-webhook',
+} as const;
 
 export const deliveryTrigger = z.enum(['scheduled', 'catch_up', 'manual', 'test']);
 
@@ -32,12 +39,20 @@ export const sendEmailPayload = z.strictObject({ deliveryId: z.uuid() });
  */
 export const sendEmailJobId = (deliveryId: string) => `send-email-${deliveryId}`;
 
+/** `deliver-webhook`: a webhook's ledger row (Slack or generic); its URL and secret stay in PostgreSQL. */
+export const deliverWebhookPayload = z.strictObject({ deliveryId: z.uuid() });
+
+/** The one `deliver-webhook` job of a webhook's ledger row (the fan-out and the watchdog may both queue it). */
+export const deliverWebhookJobId = (deliveryId: string) => `deliver-webhook-${deliveryId}`;
+
 export type GenerateReportPayload = z.infer<typeof generateReportPayload>;
 export type SendEmailPayload = z.infer<typeof sendEmailPayload>;
+export type DeliverWebhookPayload = z.infer<typeof deliverWebhookPayload>;
 
 export const JOB_CATALOG = {
   [JOBS.generateReport]: { queue: QUEUES.reports, schema: generateReportPayload },
   [JOBS.sendEmail]: { queue: QUEUES.mail, schema: sendEmailPayload },
+  [JOBS.deliverWebhook]: { queue: QUEUES.mail, schema: deliverWebhookPayload },
 } as const;
 
 export type JobName = keyof typeof JOB_CATALOG;

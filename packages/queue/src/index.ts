@@ -1,5 +1,8 @@
 export { assertRedisReachable, createRedisConnection, type RedisRole } from './connection.js';
 export {
+  type DeliverWebhookPayload,
+  deliverWebhookJobId,
+  deliverWebhookPayload,
   deliveryTrigger,
   type GenerateReportPayload,
   generateReportPayload,

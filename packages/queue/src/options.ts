@@ -27,4 +27,10 @@ export const JOB_OPTIONS: Record<JobName, DefaultJobOptions> = {
     attempts: 8,
     backoff: { type: 'send-email-retry', jitter: 0.5 },
   },
+  // The same, from WEBHOOK_RETRY_DELAY_MS: 5xx answers and timeouts only (a 4xx ends the job at once).
+  [JOBS.deliverWebhook]: {
+    ...RETENTION,
+    attempts: 6,
+    backoff: { type: 'webhook-retry', jitter: 0.5 },
+  },
 };

@@ -1,6 +1,14 @@
 import type { Database } from '@reportmail/db';
 import type { Logger } from '@reportmail/logger';
-import { enqueue, JOBS, QUEUES, readGenerateReport, scheduleRepeatStrategy, sendEmailJobId } from '@reportmail/queue';
+import {
+  deliverWebhookJobId,
+  enqueue,
+  JOBS,
+  QUEUES,
+  readGenerateReport,
+  scheduleRepeatStrategy,
+  sendEmailJobId,
+} from '@reportmail/queue';
 import type { CurrencyOptions } from '@reportmail/reports';
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -27,6 +35,9 @@ export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
   const enqueueSendEmail = async (deliveryId: string) => {
     await enqueue(mailQueue, JOBS.sendEmail, { deliveryId }, { jobId: sendEmailJobId(deliveryId) });
   };
+  const enqueueWebhookDelivery = async (deliveryId: string) => {
+    await enqueue(mailQueue, JOBS.deliverWebhook, { deliveryId }, { jobId: deliverWebhookJobId(deliveryId) });
+  };
   const processor = async (job: Job) => {
     const payload = readGenerateReport(job);
     const logger = deps.logger.child({
@@ -41,7 +52,11 @@ export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
         logger.warn({ err: error }, 'could not publish job progress');
       });
     };
-    const result = await generateReport({ ...deps, logger, enqueueSendEmail, onProgress }, payload, job.id ?? job.name);
+    const result = await generateReport(
+      { ...deps, logger, enqueueSendEmail, enqueueWebhookDelivery, onProgress },
+      payload,
+      job.id ?? job.name,
+    );
     await job.updateProgress(100);
     return result;
   };

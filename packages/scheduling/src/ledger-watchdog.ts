@@ -1,7 +1,7 @@
 import { type Db, delivery } from '@reportmail/db';
 import type { LeaderLock } from '@reportmail/leader';
 import type { Logger } from '@reportmail/logger';
-import { enqueue, JOBS, sendEmailJobId } from '@reportmail/queue';
+import { deliverWebhookJobId, enqueue, JOBS, sendEmailJobId } from '@reportmail/queue';
 import type { Queue } from 'bullmq';
 import { and, inArray, isNotNull, lt } from 'drizzle-orm';
 
@@ -29,7 +29,7 @@ export type Redriven = { deliveryId: string; status: string; jobId: string };
 
 type StalledRow = Pick<
   typeof delivery.$inferSelect,
-  'id' | 'status' | 'jobKey' | 'scheduleId' | 'trigger' | 'periodEnd'
+  'id' | 'status' | 'jobKey' | 'scheduleId' | 'trigger' | 'periodEnd' | 'channel'
 >;
 
 /**
@@ -48,6 +48,7 @@ export async function redriveStalledDeliveries(deps: WatchdogDeps): Promise<Redr
       scheduleId: delivery.scheduleId,
       trigger: delivery.trigger,
       periodEnd: delivery.periodEnd,
+      channel: delivery.channel,
     })
     .from(delivery)
     .where(
@@ -69,9 +70,15 @@ export async function redriveStalledDeliveries(deps: WatchdogDeps): Promise<Redr
   return redriven;
 }
 
+/** The job that moves a `sending` row on: its email's, or its webhook's post. */
+const sendingJob = (row: StalledRow) =>
+  row.channel === 'email'
+    ? { name: JOBS.sendEmail, jobId: sendEmailJobId(row.id) }
+    : { name: JOBS.deliverWebhook, jobId: deliverWebhookJobId(row.id) };
+
 async function redrive(deps: WatchdogDeps, row: StalledRow): Promise<Redriven | null> {
   const sending = row.status === 'sending';
-  const jobId = sending ? sendEmailJobId(row.id) : row.jobKey;
+  const jobId = sending ? sendingJob(row).jobId : row.jobKey;
   if (!jobId || !row.scheduleId) return null;
   const queue = sending ? deps.mail : deps.reports;
   const job = await queue.getJob(jobId);
@@ -79,7 +86,7 @@ async function redrive(deps: WatchdogDeps, row: StalledRow): Promise<Redriven | 
   // A job that failed or completed for good while its row stayed open is replaced under the same id.
   if (job) await job.remove();
   if (sending) {
-    await enqueue(deps.mail, JOBS.sendEmail, { deliveryId: row.id }, { jobId });
+    await enqueue(deps.mail, sendingJob(row).name, { deliveryId: row.id }, { jobId });
   } else {
     // The period ends at the run's instant for every frequency and mode, as manual runs are queued.
     const payload = { scheduleId: row.scheduleId, scheduledAt: row.periodEnd.toISOString(), trigger: row.trigger };

@@ -509,11 +509,13 @@ export interface paths {
          * The delivery log, newest first
          * @description Any signed-in user (viewer or admin).
          *
-         *     Filters combine: `status`, `scheduleId`, `trigger`, `transport` (`smtp` or `outbox`), and `from` (inclusive) / `to` (exclusive) on the creation instant, ISO 8601 with a zone offset. Totals are decimal strings.
+         *     Filters combine: `status`, `scheduleId`, `trigger`, `channel` (`email`, `slack` or `webhook`), `transport` (`smtp` or `outbox`), and `from` (inclusive) / `to` (exclusive) on the creation instant, ISO 8601 with a zone offset. Totals are decimal strings.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description Where it went: `email`, `slack` or `webhook` */
+                    channel?: "email" | "slack" | "webhook";
                     from?: string;
                     page?: number;
                     pageSize?: number;
@@ -539,6 +541,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 attempts: number;
+                                /** @enum {string} */
+                                channel: "email" | "slack" | "webhook";
                                 createdAt: string;
                                 id: string;
                                 periodEnd: string;
@@ -549,6 +553,7 @@ export interface paths {
                                     cc: string[];
                                     to: string[];
                                 } | null;
+                                reportDeliveryId: string | null;
                                 scheduleId: string | null;
                                 scheduleName: string | null;
                                 sentAt: string | null;
@@ -562,6 +567,7 @@ export interface paths {
                                 transport: "smtp" | "outbox" | null;
                                 /** @enum {string} */
                                 trigger: "scheduled" | "catch_up" | "manual" | "test";
+                                webhookLabel: string | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -695,6 +701,8 @@ export interface paths {
                             attachmentStored: boolean;
                             attemptedAt: string | null;
                             attempts: number;
+                            /** @enum {string} */
+                            channel: "email" | "slack" | "webhook";
                             createdAt: string;
                             emailContent: {
                                 breakdown: {
@@ -779,10 +787,13 @@ export interface paths {
                                 cc: string[];
                                 to: string[];
                             } | null;
+                            redeliveryOf: string | null;
                             rejectedRecipients: string[] | null;
                             repairRevenue: string | null;
                             repairTransactions: number | null;
+                            reportDeliveryId: string | null;
                             reportType: string;
+                            responseStatus: number | null;
                             salesRevenue: string | null;
                             salesTransactions: number | null;
                             scheduleId: string | null;
@@ -799,6 +810,8 @@ export interface paths {
                             /** @enum {string} */
                             trigger: "scheduled" | "catch_up" | "manual" | "test";
                             updatedAt: string;
+                            webhookId: string | null;
+                            webhookLabel: string | null;
                         };
                     };
                 };
@@ -1154,7 +1167,7 @@ export interface paths {
          * Send a delivery's report again (admin)
          * @description **Admins only**: a viewer gets 403.
          *
-         *     Creates a new delivery for the same period and recipients, generated afresh, and queues it (202). A test send is resent as a test; anything else as `manual`. 409 when the schedule was deleted. Records a `delivery.resend` audit entry naming the original (`resendOf`).
+         *     Creates a new delivery for the same period and recipients, generated afresh, and queues it (202). A test send is resent as a test; anything else as `manual`. 409 when the schedule was deleted. A Slack or webhook delivery is posted again to its webhook only, with the report as first sent (409 once the webhook is deleted). Records a `delivery.resend` audit entry naming the original (`resendOf`).
          */
         post: {
             parameters: {
@@ -3803,6 +3816,705 @@ export interface paths {
                 };
                 /** @description Default Response */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A schedule's webhooks
+         * @description Any signed-in user (viewer or admin).
+         *
+         *     The URL and signing secret are write-only: stored encrypted, never returned (`urlHint`, `signingSecretSet`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                enabled: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "slack" | "webhook";
+                                label: string;
+                                scheduleId: string;
+                                signingSecretSet: boolean;
+                                updatedAt: string;
+                                urlHint: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a Slack or generic webhook to a schedule (admin)
+         * @description **Admins only**: a viewer gets 403.
+         *
+         *     `slack`: a Slack incoming webhook, posted a Block Kit message. `webhook`: a signed JSON document (see the README's "Slack and webhooks"); it needs a `signingSecret`. The URL must be https and resolve to public addresses only (unless ALLOW_PRIVATE_WEBHOOKS is set); a Slack URL must be on hooks.slack.com. Refusals name `body.url`. The URL and signing secret are write-only: stored encrypted, never returned (`urlHint`, `signingSecretSet`). At most 10 per schedule (409). Records a `webhook.create` audit entry.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        kind: "slack" | "webhook";
+                        /** @description What admins call it, e.g. "#owners on Slack" */
+                        label: string;
+                        /** @description Write-only; required for kind webhook, refused for slack */
+                        signingSecret?: string;
+                        /** @description Write-only. Slack: the incoming webhook URL (https://hooks.slack.com/services/…) */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            enabled: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "slack" | "webhook";
+                            label: string;
+                            scheduleId: string;
+                            signingSecretSet: boolean;
+                            updatedAt: string;
+                            urlHint: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook (admin)
+         * @description **Admins only**: a viewer gets 403.
+         *
+         *     Its deliveries stay in the log under its label; one still being posted ends failed. Records a `webhook.delete` audit entry.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook (admin)
+         * @description **Admins only**: a viewer gets 403.
+         *
+         *     Changes the fields given; omitted ones (the URL, the secret) stay. The URL must be https and resolve to public addresses only (unless ALLOW_PRIVATE_WEBHOOKS is set); a Slack URL must be on hooks.slack.com. Refusals name `body.url`. Records a `webhook.update` audit entry (`urlChanged`, `signingSecretChanged`, never the values).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        label?: string;
+                        /** @description Write-only; omitted keeps the saved one (generic webhooks) */
+                        signingSecret?: string;
+                        /** @description Write-only; omitted keeps the saved one */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            enabled: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "slack" | "webhook";
+                            label: string;
+                            scheduleId: string;
+                            signingSecretSet: boolean;
+                            updatedAt: string;
+                            urlHint: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/schedules/{id}/webhooks/{webhookId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a test message to a webhook (admin)
+         * @description **Admins only**: a viewer gets 403.
+         *
+         *     Posts a short test message (Slack) or a signed `webhook.test` document through the same guard and signature as reports, and answers 200 `{ok, status, message}` with how the receiver answered. Writes no delivery; counts against the per-user send limit; records a `webhook.test` audit entry.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            ok: boolean;
+                            status: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            details: {
+                                field: string;
+                                message: string;
+                            }[];
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,6 +1,7 @@
 // The service's own tables live in the `reportmail` schema, apart from the shop's tables.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -51,6 +52,9 @@ export const deliveryStatus = reportmail.enum('delivery_status', [
   'skipped',
 ]);
 export const adminRole = reportmail.enum('admin_role', ['admin', 'viewer']);
+/** Where a delivery goes: the email to the schedule's recipients, or one of its webhooks. */
+export const deliveryChannel = reportmail.enum('delivery_channel', ['email', 'slack', 'webhook']);
+export const webhookKind = reportmail.enum('webhook_kind', ['slack', 'webhook']);
 
 /** The ciphertext of `smtp_settings.password_ciphertext` is bound to this use (AES-GCM additional data). */
 export const SMTP_PASSWORD_CONTEXT = 'smtp.password';
@@ -112,7 +116,46 @@ export const reportSchedule = reportmail.table(
   ],
 );
 
-/** The delivery ledger: one row per report sent (or tried) for a period. */
+/** AES-GCM contexts of a webhook's secrets, bound to its id so ciphertexts cannot be moved between rows. */
+export const webhookUrlContext = (webhookId: string) => `webhook.url:${webhookId}`;
+export const webhookSigningContext = (webhookId: string) => `webhook.signing-secret:${webhookId}`;
+
+/**
+ * Where a schedule's reports go besides email: a Slack incoming webhook, or a generic webhook whose
+ * requests are signed. The URL (a credential: whoever has it can post) and the signing secret are only
+ * ever stored encrypted; `url_hint` is what the API shows of the URL.
+ */
+export const scheduleWebhook = reportmail.table(
+  'schedule_webhook',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => reportSchedule.id, { onDelete: 'cascade' }),
+    kind: webhookKind('kind').notNull(),
+    label: text('label').notNull(),
+    urlCiphertext: text('url_ciphertext').notNull(),
+    urlHint: text('url_hint').notNull(),
+    signingSecretCiphertext: text('signing_secret_ciphertext'),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: instant('created_at').notNull().default(sql`now()`),
+    updatedAt: instant('updated_at').notNull().default(sql`now()`),
+  },
+  (table) => [
+    index('schedule_webhook_schedule_idx').on(table.scheduleId),
+    // Generic webhooks are always signed; Slack's incoming webhooks take no signature.
+    check(
+      'schedule_webhook_signing_check',
+      sql`(${table.kind} = 'webhook') = (${table.signingSecretCiphertext} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * The delivery ledger: one row per report sent (or tried) for a period and channel. The email row
+ * (`channel` email) generates the report; each webhook of the schedule gets a row of its own (`report_delivery_id`
+ * naming the email row whose report and workbook it carries), with its own status and attempts.
+ */
 export const delivery = reportmail.table(
   'delivery',
   {
@@ -169,14 +212,33 @@ export const delivery = reportmail.table(
     transport: text('transport').$type<'smtp' | 'outbox'>(),
     /** The `.eml` file an outbox delivery was saved as (absolute). */
     outboxPath: text('outbox_path'),
+    channel: deliveryChannel('channel').notNull().default('email'),
+    /** The email row whose report (content, workbook) a webhook row delivers; null on email rows. */
+    reportDeliveryId: uuid('report_delivery_id').references((): AnyPgColumn => delivery.id, { onDelete: 'cascade' }),
+    webhookId: uuid('webhook_id').references(() => scheduleWebhook.id, { onDelete: 'set null' }),
+    /** The webhook's label when the row was written (it outlives the webhook). */
+    webhookLabel: text('webhook_label'),
+    /** A resend of one webhook row (an admin's): not the one row the report fans out to. */
+    redeliveryOf: uuid('redelivery_of'),
+    /** The summary of the report as JSON (`summaryToJson`), from the workbook's snapshot: what webhooks carry. */
+    reportJson: jsonb('report_json').$type<Record<string, unknown>>(),
+    /** The HTTP status of a webhook row's last answer. */
+    responseStatus: integer('response_status'),
     createdAt: instant('created_at').notNull().default(sql`now()`),
     updatedAt: instant('updated_at').notNull().default(sql`now()`),
   },
   (table) => [
-    // Exactly one scheduled (or catch-up) delivery per schedule and period.
+    // Exactly one scheduled (or catch-up) report per schedule and period.
     uniqueIndex('delivery_scheduled_period_uq')
       .on(table.scheduleId, table.periodStart, table.periodEnd)
-      .where(sql`${table.trigger} in ('scheduled', 'catch_up')`),
+      .where(sql`${table.trigger} in ('scheduled', 'catch_up') and ${table.channel} = 'email'`),
+    // Exactly one row per report and webhook, however often the fan-out runs (retries, the watchdog).
+    uniqueIndex('delivery_report_webhook_uq')
+      .on(table.reportDeliveryId, table.webhookId)
+      .where(sql`${table.reportDeliveryId} is not null and ${table.redeliveryOf} is null`),
+    index('delivery_report_delivery_idx').on(table.reportDeliveryId),
+    // A webhook row names its report; an email row is one.
+    check('delivery_channel_check', sql`(${table.channel} = 'email') = (${table.reportDeliveryId} is null)`),
     index('delivery_created_at_idx').on(table.createdAt),
     index('delivery_schedule_id_idx').on(table.scheduleId, table.createdAt),
     // Null until sent; an outbox path exactly when it went to the outbox.

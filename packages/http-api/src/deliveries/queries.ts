@@ -17,6 +17,9 @@ const itemColumns = {
   scheduleName,
   trigger: delivery.trigger,
   status: delivery.status,
+  channel: delivery.channel,
+  webhookLabel: delivery.webhookLabel,
+  reportDeliveryId: delivery.reportDeliveryId,
   periodStart: delivery.periodStart,
   periodEnd: delivery.periodEnd,
   timezone: delivery.timezone,
@@ -40,6 +43,7 @@ function listFilter(query: DeliveryListQuery): SQL | undefined {
     query.status ? eq(delivery.status, query.status) : undefined,
     query.scheduleId ? eq(delivery.scheduleId, query.scheduleId) : undefined,
     query.trigger ? eq(delivery.trigger, query.trigger) : undefined,
+    query.channel ? eq(delivery.channel, query.channel) : undefined,
     query.transport ? eq(delivery.transport, query.transport) : undefined,
     query.from ? gte(delivery.createdAt, new Date(query.from)) : undefined,
     query.to ? lt(delivery.createdAt, new Date(query.to)) : undefined,
@@ -77,7 +81,7 @@ export async function findDeliveryDetail(db: Db, id: string): Promise<DeliveryDe
     .where(eq(delivery.id, id));
   if (!row) return null;
   // Only a failed send needs the mail settings: what to change is said in their terms (host, port…).
-  const smtp = row.errorMessage ? ((await readSmtpSettingsRow(db)) ?? null) : null;
+  const smtp = row.errorMessage && row.channel === 'email' ? ((await readSmtpSettingsRow(db)) ?? null) : null;
   return toDetail(row, deliveryErrorHint(row, smtp));
 }
 
@@ -114,6 +118,9 @@ function toItem(row: ItemRow): DeliveryItem {
     scheduleName: row.scheduleName,
     trigger: row.trigger,
     status: row.status,
+    channel: row.channel,
+    webhookLabel: row.webhookLabel,
+    reportDeliveryId: row.reportDeliveryId,
     periodStart: row.periodStart.toISOString(),
     periodEnd: row.periodEnd.toISOString(),
     timezone: row.timezone,
@@ -156,5 +163,8 @@ function toDetail(row: DetailRow, errorHint: string | null): DeliveryDetail {
     generatedAt: iso(row.generatedAt),
     attemptedAt: iso(row.attemptedAt),
     updatedAt: row.updatedAt.toISOString(),
+    webhookId: row.webhookId,
+    responseStatus: row.responseStatus,
+    redeliveryOf: row.redeliveryOf,
   };
 }

@@ -1,4 +1,4 @@
-import { deliveryStatus, deliveryTrigger } from '@reportmail/db';
+import { deliveryChannel, deliveryStatus, deliveryTrigger } from '@reportmail/db';
 import { reportEmailData } from '@reportmail/emails';
 import { z } from 'zod';
 import { instant, pageQuery } from '../routes/schemas.js';
@@ -11,6 +11,7 @@ export const deliveryListQuery = z
     status: z.enum(deliveryStatus.enumValues).optional(),
     scheduleId: z.uuid({ error: 'must be a UUID' }).optional(),
     trigger: z.enum(deliveryTrigger.enumValues).optional(),
+    channel: z.enum(deliveryChannel.enumValues).optional().describe('Where it went: `email`, `slack` or `webhook`'),
     transport: z.enum(TRANSPORTS).optional().describe('How a sent email left: `smtp` or `outbox`'),
     /** Created at or after this instant. */
     from: instant.optional(),
@@ -34,6 +35,12 @@ export const deliveryItem = z.object({
   scheduleName: z.string().nullable(),
   trigger: z.enum(deliveryTrigger.enumValues),
   status: z.enum(deliveryStatus.enumValues),
+  /** `email` (the report itself, to the recipients), or one of the schedule's webhooks: `slack`, `webhook`. */
+  channel: z.enum(deliveryChannel.enumValues),
+  /** The webhook's label when the row was written; null for email. */
+  webhookLabel: z.string().nullable(),
+  /** A webhook row's report: the email delivery whose content and workbook it posted. */
+  reportDeliveryId: z.string().nullable(),
   periodStart: z.string(),
   periodEnd: z.string(),
   timezone: z.string(),
@@ -81,6 +88,11 @@ export const deliveryDetail = deliveryItem.extend({
   generatedAt: z.string().nullable(),
   attemptedAt: z.string().nullable(),
   updatedAt: z.string(),
+  webhookId: z.string().nullable(),
+  /** The HTTP status of a webhook's last answer. */
+  responseStatus: z.number().nullable(),
+  /** The webhook delivery this one posted again (an admin's resend). */
+  redeliveryOf: z.string().nullable(),
 });
 
 export type DeliveryDetail = z.infer<typeof deliveryDetail>;

@@ -135,7 +135,7 @@ const sendDurations = (database: Database) =>
   durationSummary(
     database,
     'sent_at - attempted_at',
-    `status = 'sent' and attempted_at is not null and sent_at >= now() - make_interval(hours => ${DURATION_WINDOW_HOURS})`,
+    `channel = 'email' and status = 'sent' and attempted_at is not null and sent_at >= now() - make_interval(hours => ${DURATION_WINDOW_HOURS})`,
   );
 
 async function durationSummary(database: Database, interval: string, where: string): Promise<DurationSummary> {

@@ -75,6 +75,9 @@ describe('the delivery log', () => {
       scheduleName: 'Daily owner report',
       trigger: 'scheduled',
       status: 'sent',
+      channel: 'email',
+      webhookLabel: null,
+      reportDeliveryId: null,
       periodStart: '2026-03-01T16:00:00.000Z',
       periodEnd: '2026-03-02T16:00:00.000Z',
       timezone: 'Asia/Manila',
@@ -190,6 +193,9 @@ describe('the delivery log', () => {
       generatedAt: null,
       attemptedAt: '2026-03-01T01:00:01.000Z',
       updatedAt: '2026-03-01T01:00:03.000Z',
+      webhookId: null,
+      responseStatus: null,
+      redeliveryOf: null,
     });
   });
 

@@ -40,7 +40,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         tags: ['deliveries'],
         summary: 'The delivery log, newest first',
         description:
-          'Filters combine: `status`, `scheduleId`, `trigger`, `transport` (`smtp` or `outbox`), and `from` ' +
+          'Filters combine: `status`, `scheduleId`, `trigger`, `channel` (`email`, `slack` or `webhook`), `transport` (`smtp` or `outbox`), and `from` ' +
           '(inclusive) / `to` (exclusive) on the creation instant, ISO 8601 with a zone offset. Totals are ' +
           'decimal strings.',
         security: bearer,
@@ -154,6 +154,8 @@ export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         description:
           'Creates a new delivery for the same period and recipients, generated afresh, and queues it (202). ' +
           'A test send is resent as a test; anything else as `manual`. 409 when the schedule was deleted. ' +
+          'A Slack or webhook delivery is posted again to its webhook only, with the report as first sent ' +
+          '(409 once the webhook is deleted). ' +
           'Records a `delivery.resend` audit entry naming the original (`resendOf`).',
         security: bearer,
         params: idParams,
@@ -170,7 +172,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       });
       const { value: deliveryId, replayed } = await runOnceUnder(deps.redis, [idempotency], () =>
         resendDelivery(
-          { db, reports: deps.queues.reports },
+          { db, reports: deps.queues.reports, mail: deps.queues.mail },
           { deliveryId: request.params.id, actorId: request.user.sub },
         ),
       );

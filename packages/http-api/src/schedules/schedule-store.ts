@@ -1,7 +1,7 @@
 import { type Db, delivery, reportSchedule } from '@reportmail/db';
 import { AppError } from '@reportmail/errors';
 import { publishScheduleChange } from '@reportmail/queue';
-import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../app.js';
 import type { DbExecutor } from '../audit.js';
@@ -48,7 +48,8 @@ function schedulesWithLastDelivery(db: DbExecutor) {
       createdAt: delivery.createdAt,
     })
     .from(delivery)
-    .where(eq(delivery.scheduleId, reportSchedule.id))
+    // The schedule's own report (its email row): its webhooks' rows have their own status in the log.
+    .where(and(eq(delivery.scheduleId, reportSchedule.id), eq(delivery.channel, 'email')))
     .orderBy(desc(delivery.createdAt), desc(delivery.id))
     .limit(1)
     .as('last_delivery');

@@ -9,17 +9,12 @@ import {
 } from '@reportmail/emails';
 import type { Delivery } from '@reportmail/ledger';
 import { type MailSender, messageIdFor, type OutgoingMessage } from '@reportmail/mailer';
-import { deliveryAttachmentResource, type LinkSigner } from '@reportmail/secrets';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
 
-/** Signed download links for workbooks too large to attach (PUBLIC_URL set). */
-export type AttachmentLinks = {
-  /** The admin API's public base URL. */
-  publicUrl: string;
-  ttlHours: number;
-  signer: LinkSigner;
-};
+import { type AttachmentLinks, signedWorkbookLink } from './workbook-link.js';
+
+export type { AttachmentLinks } from './workbook-link.js';
 
 /**
  * The email of a generated delivery: its stored content rendered with React Email (HTML and text), the
@@ -75,11 +70,8 @@ async function reportPdf(data: ReportEmailData, delivery: Delivery, shopName: st
 function withDownloadLink(data: ReportEmailData, delivery: Delivery, links: AttachmentLinks): ReportEmailData {
   const filename = delivery.attachmentFilename;
   if (!delivery.attachmentOmitted || !filename) return data;
-  const expiresAt = new Date(Date.now() + links.ttlHours * 3_600_000);
-  const { expires, signature } = links.signer.sign(deliveryAttachmentResource(delivery.id), expiresAt);
-  const base = links.publicUrl.replace(/\/+$/, '');
-  const url = `${base}/v1/deliveries/${delivery.id}/attachment?expires=${expires}&signature=${signature}`;
-  const until = `${formatGeneratedAt(new Date(expires * 1000), delivery.timezone)} (${delivery.timezone})`;
+  const { url, expiresAt } = signedWorkbookLink(delivery.id, links);
+  const until = `${formatGeneratedAt(expiresAt, delivery.timezone)} (${delivery.timezone})`;
   const notes = data.notes.map((note) =>
     note.includes(filename) ? `${note} Download it until ${until}: ${url}` : note,
   );

@@ -61,6 +61,7 @@ describe('generateReport', () => {
       enqueueSendEmail: async (deliveryId) => {
         queued.push(deliveryId);
       },
+      enqueueWebhookDelivery: async () => {},
     };
   });
   afterAll(() => database.drop());

@@ -1,6 +1,12 @@
 import { type Database, reportSchedule } from '@reportmail/db';
 import { emailContentFor, WORKBOOK_FREQUENCY_LABELS } from '@reportmail/emails';
-import { claimScheduledDelivery, type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
+import {
+  claimScheduledDelivery,
+  type Delivery,
+  fanOutToWebhooks,
+  findDelivery,
+  transitionDelivery,
+} from '@reportmail/ledger';
 import type { Logger } from '@reportmail/logger';
 import type { GenerateReportPayload } from '@reportmail/queue';
 import {
@@ -8,6 +14,7 @@ import {
   formatDecimal,
   periodFromRange,
   type ReportPeriod,
+  summaryToJson,
   type WorkbookProgress,
 } from '@reportmail/reports';
 import { reportPeriodForRun } from '@reportmail/schedules';
@@ -24,6 +31,8 @@ export type GenerateReportDeps = {
   attachmentLimitBytes: number;
   /** Queues `send-email` for a ledger row (the payload carries its id only). */
   enqueueSendEmail: (deliveryId: string) => Promise<void>;
+  /** Queues `deliver-webhook` for a webhook's ledger row. */
+  enqueueWebhookDelivery: (deliveryId: string) => Promise<void>;
   /** Share of the workbook written so far, 0–1 (for Bull Board). */
   onProgress?: (fraction: number) => void;
 };
@@ -52,8 +61,8 @@ export async function generateReport(
   const { delivery, period } = run;
   const log = deps.logger.child({ deliveryId: delivery.id, periodStart: period.start.toISOString() });
   if (delivery.status === 'sending') {
-    // A retry after the report was stored: only the email job may be missing.
-    await deps.enqueueSendEmail(delivery.id);
+    // A retry after the report was stored: only the email and webhook jobs may be missing.
+    await queueDeliveries(deps, delivery.id, payload.trigger);
     return { outcome: 'queued', deliveryId: delivery.id };
   }
 
@@ -92,6 +101,7 @@ export async function generateReport(
     attachmentOmitted: email.attachmentOmitted,
     subject: email.content.subject,
     emailContent: email.content,
+    reportJson: summaryToJson(workbook.summary),
     // With generationStartedAt, this gives the generation duration /metrics reports.
     generatedAt: new Date(),
   };
@@ -101,9 +111,25 @@ export async function generateReport(
     return { outcome: 'skipped', deliveryId: delivery.id };
   }
   await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'sending', snapshot);
-  await deps.enqueueSendEmail(delivery.id);
+  await queueDeliveries(deps, delivery.id, payload.trigger);
   log.info({ transactions: totals.transactions, sizeBytes: workbook.sizeBytes }, 'report generated');
   return { outcome: 'queued', deliveryId: delivery.id };
+}
+
+/**
+ * Queues the report's email and, unless it is a test send (which goes to one address only), gives each of
+ * the schedule's webhooks its ledger row and queues it. Safe to repeat: rows and job ids are deterministic.
+ */
+async function queueDeliveries(
+  deps: GenerateReportDeps,
+  deliveryId: string,
+  trigger: GenerateReportPayload['trigger'],
+) {
+  await deps.enqueueSendEmail(deliveryId);
+  if (trigger === 'test') return;
+  for (const webhookDeliveryId of await fanOutToWebhooks(deps.database.db, deliveryId)) {
+    await deps.enqueueWebhookDelivery(webhookDeliveryId);
+  }
 }
 
 /**

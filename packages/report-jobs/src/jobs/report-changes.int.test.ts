@@ -81,6 +81,7 @@ describe('changes to earlier reports', () => {
       currency: { symbol: '₱', locale: 'en-PH' },
       attachmentLimitBytes: 10 * 1024 * 1024,
       enqueueSendEmail: async () => {},
+      enqueueWebhookDelivery: async () => {},
     };
   });
   afterAll(() => database.drop());

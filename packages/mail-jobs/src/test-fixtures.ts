@@ -1,11 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Database, delivery, deliveryArtifact, reportSchedule, smtpSettings } from '@reportmail/db';
+import {
+  type Database,
+  delivery,
+  deliveryArtifact,
+  reportSchedule,
+  scheduleWebhook,
+  smtpSettings,
+  webhookSigningContext,
+  webhookUrlContext,
+} from '@reportmail/db';
 import { buildReportEmailData } from '@reportmail/emails';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
-import { periodFromLocalDates, previousPeriod, summarise } from '@reportmail/reports';
+import { periodFromLocalDates, previousPeriod, summarise, summaryToJson } from '@reportmail/reports';
 import type { SecretBox } from '@reportmail/secrets';
+import { eq } from 'drizzle-orm';
 
 /** A workbook's bytes for fixtures (the mail worker sends whatever was stored). */
 export const WORKBOOK_BYTES = Buffer.from('PK\u0003\u0004 stored workbook bytes');
@@ -56,13 +67,14 @@ export async function createGeneratedDelivery(
     { kind: 'repair', method: 'Bank Transfer', count: 1, total: '2000.00' },
   ]);
   const before = summarise([{ kind: 'sale', method: 'Cash', count: 1, total: '500.00' }]);
+  const summary = {
+    period,
+    ...current,
+    previous: { period: previousPeriod(period), totals: before.totals },
+    comparison: { revenueDelta: 321500n, revenuePercent: 643, transactionsDelta: 2, transactionsPercent: 200 },
+  };
   const content = buildReportEmailData({
-    summary: {
-      period,
-      ...current,
-      previous: { period: previousPeriod(period), totals: before.totals },
-      comparison: { revenueDelta: 321500n, revenuePercent: 643, transactionsDelta: 2, transactionsPercent: 200 },
-    },
+    summary,
     largest: [],
     frequency: 'daily',
     currency: { symbol: '₱', locale: 'en-PH' },
@@ -98,6 +110,7 @@ export async function createGeneratedDelivery(
       attachmentSize: WORKBOOK_BYTES.length,
       attachmentOmitted: options.attachmentOmitted ?? false,
       emailContent: content,
+      reportJson: summaryToJson(summary),
     })
     .returning({ id: delivery.id });
   const id = row?.id as string;
@@ -108,6 +121,33 @@ export async function createGeneratedDelivery(
     sizeBytes: WORKBOOK_BYTES.length,
     sha256: 'not-checked-here',
     content: WORKBOOK_BYTES,
+  });
+  return id;
+}
+
+/** A webhook of the delivery's schedule, its URL and secret encrypted as the API stores them. */
+export async function addWebhook(
+  database: Database,
+  secrets: SecretBox,
+  reportDeliveryId: string,
+  values: { kind: 'slack' | 'webhook'; label: string; url: string; signingSecret?: string; enabled?: boolean },
+): Promise<string> {
+  const [report] = await database.db
+    .select({ scheduleId: delivery.scheduleId })
+    .from(delivery)
+    .where(eq(delivery.id, reportDeliveryId));
+  const id = randomUUID();
+  await database.db.insert(scheduleWebhook).values({
+    id,
+    scheduleId: report?.scheduleId as string,
+    kind: values.kind,
+    label: values.label,
+    urlCiphertext: secrets.encrypt(values.url, webhookUrlContext(id)),
+    urlHint: values.url,
+    signingSecretCiphertext: values.signingSecret
+      ? secrets.encrypt(values.signingSecret, webhookSigningContext(id))
+      : null,
+    enabled: values.enabled ?? true,
   });
   return id;
 }

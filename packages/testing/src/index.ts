@@ -33,3 +33,9 @@ export {
   type SmtpSinkOptions,
 } from './smtp-sink.js';
 export { databaseUrlWithName } from './urls.js';
+export {
+  createWebhookReceiver,
+  type ReceivedRequest,
+  type ReceiverReply,
+  type WebhookReceiver,
+} from './webhook-receiver.js';

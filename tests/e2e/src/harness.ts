@@ -29,6 +29,8 @@ export type Pipeline = {
   database: TestDatabase;
   redis: TestRedis;
   sink: SmtpSink;
+  /** The services' SECRETS_KEY: what a test encrypts stored secrets (webhook URLs) with. */
+  secretsKey: string;
   start: (name: ServiceName, env?: Record<string, string>) => ServiceProcess;
   close: () => Promise<void>;
 };
@@ -91,6 +93,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
     database,
     redis,
     sink,
+    secretsKey,
     start: (name, extra = {}) => {
       const service = startServiceProcess(name, { ...env, ...extra });
       processes.push(service);

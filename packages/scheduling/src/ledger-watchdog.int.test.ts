@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { delivery, reportSchedule } from '@reportmail/db';
 import { createLogger } from '@reportmail/logger';
-import { enqueue, JOBS, QUEUES, sendEmailJobId } from '@reportmail/queue';
+import { deliverWebhookJobId, enqueue, JOBS, QUEUES, sendEmailJobId } from '@reportmail/queue';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redriveStalledDeliveries } from './ledger-watchdog.js';
@@ -64,6 +64,22 @@ describe('the ledger watchdog', () => {
     const job = await mail.getJob(sendEmailJobId(id));
     expect([job?.name, job?.data, await job?.getState()]).toEqual(['send-email', { deliveryId: id }, 'waiting']);
     // The next pass finds the job alive: never a second one.
+    expect(await run()).toEqual([]);
+    await mail.obliterate({ force: true });
+  });
+
+  it('queues the deliver-webhook job again for a webhook row whose job is gone', async () => {
+    await clearRows();
+    const report = await insertRow({ status: 'sent' });
+    const id = await insertRow({
+      status: 'sending',
+      channel: 'slack',
+      reportDeliveryId: report,
+      webhookLabel: '#owners',
+    });
+    expect(await run()).toEqual([{ deliveryId: id, status: 'sending', jobId: deliverWebhookJobId(id) }]);
+    const job = await mail.getJob(deliverWebhookJobId(id));
+    expect([job?.name, job?.data, await job?.getState()]).toEqual(['deliver-webhook', { deliveryId: id }, 'waiting']);
     expect(await run()).toEqual([]);
     await mail.obliterate({ force: true });
   });

@@ -210,6 +210,7 @@ describe('deliverWebhook', () => {
     expect((await findDelivery(database.db, rowId))?.status).toBe('failed');
     const [notice] = await sink.waitForMessages(mails + 1).then((all) => all.slice(mails));
     expect(notice?.parsed.subject).toBe('[reportmail] Delivery failed: Daily Sales Report - Mar 2, 2026');
+    expect(notice?.parsed.text).toContain('A report\'s webhook post to "Owners (webhook)" could not be delivered.');
     expect(notice?.parsed.text).toContain(`Error: ${message}`);
   });
 

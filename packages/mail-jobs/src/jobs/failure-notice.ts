@@ -17,9 +17,7 @@ export async function sendFailureNotice(
   if (!sender.adminAddress) return;
   const what = delivery.subject ?? `${delivery.reportType} report`;
   const lines = [
-    outcome.status === 'unknown'
-      ? 'A report email may or may not have been delivered: the connection was lost after the message was sent.'
-      : 'A report email could not be delivered.',
+    headline(delivery, outcome.status),
     '',
     `Report: ${what}`,
     `Period: ${delivery.periodStart.toISOString()} to ${delivery.periodEnd.toISOString()} (${delivery.timezone})`,
@@ -45,4 +43,18 @@ export async function sendFailureNotice(
   } catch (error) {
     logger.error({ err: error }, 'failure notice to the admin address could not be sent');
   }
+}
+
+/** What went wrong, in the words of the channel: an email, a Slack message or a webhook post. */
+function headline(delivery: Delivery, status: 'failed' | 'unknown'): string {
+  if (delivery.channel === 'email') {
+    return status === 'unknown'
+      ? 'A report email may or may not have been delivered: the connection was lost after the message was sent.'
+      : 'A report email could not be delivered.';
+  }
+  const target = delivery.channel === 'slack' ? 'Slack message' : 'webhook post';
+  const to = `to "${delivery.webhookLabel ?? 'a deleted webhook'}"`;
+  return status === 'unknown'
+    ? `A report's ${target} ${to} may or may not have been posted: no answer came after it was sent.`
+    : `A report's ${target} ${to} could not be delivered.`;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deliveryArtifact, reportSchedule } from '@reportmail/db';
+import { deliveryArtifact, delivery as deliveryTable, reportSchedule, scheduleWebhook } from '@reportmail/db';
 import { EMPTY_PERIOD_NOTE, reportEmailData } from '@reportmail/emails';
 import { findDelivery } from '@reportmail/ledger';
 import { createLogger } from '@reportmail/logger';
@@ -107,6 +107,54 @@ describe('generateReport', () => {
     expect(content.largest).toHaveLength(9);
     expect(content.largest[0]).toMatchObject(LARGEST_FIRST);
     expect(content.notes).toEqual([]);
+  });
+
+  it('gives each enabled webhook one row of the report, queued; a retry and a test send add none', async () => {
+    const schedule = await createSchedule();
+    await database.db.insert(scheduleWebhook).values([
+      { scheduleId: schedule.id, kind: 'slack', label: '#owners', urlCiphertext: 'x', urlHint: 'h' },
+      { scheduleId: schedule.id, kind: 'slack', label: 'Off', urlCiphertext: 'x', urlHint: 'h', enabled: false },
+    ]);
+    const posts: string[] = [];
+    const withHooks = { ...deps, enqueueWebhookDelivery: async (id: string) => void posts.push(id) };
+    const payload = { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' as const };
+    const result = await generateReport(withHooks, payload, 'job-hooks');
+    const retried = await generateReport(withHooks, payload, 'job-hooks');
+    const rows = await database.db.select().from(deliveryTable).where(eq(deliveryTable.scheduleId, schedule.id));
+    const hookRow = rows.find((row) => row.channel === 'slack');
+    const report = rows.find((row) => row.channel === 'email');
+    expect([result.outcome, retried.outcome]).toEqual(['queued', 'queued']);
+    expect(rows.map((row) => row.channel).sort()).toEqual(['email', 'slack']);
+    expect(posts).toEqual([hookRow?.id, hookRow?.id]);
+    expect(hookRow).toMatchObject({
+      status: 'sending',
+      trigger: 'scheduled',
+      reportDeliveryId: report?.id,
+      webhookLabel: '#owners',
+      totalRevenue: '3715.00',
+      recipients: null,
+      emailContent: null,
+    });
+    expect(report?.reportJson).toMatchObject({ totals: { revenue: '3715.00', transactions: 9 } });
+
+    const [testRow] = await database.db
+      .insert(deliveryTable)
+      .values({
+        scheduleId: schedule.id,
+        trigger: 'test',
+        reportType: 'daily_sales',
+        periodStart: report?.periodStart as Date,
+        periodEnd: report?.periodEnd as Date,
+        timezone: 'Asia/Manila',
+        recipients: { to: ['me@shop.example'], cc: [], bcc: [] },
+      })
+      .returning();
+    await generateReport(withHooks, { ...payload, trigger: 'test', deliveryId: testRow?.id }, 'test-x');
+    const after = await database.db
+      .select()
+      .from(deliveryTable)
+      .where(eq(deliveryTable.reportDeliveryId, testRow?.id as string));
+    expect([after, posts.length]).toEqual([[], 2]);
   });
 
   it('leaves a workbook over the encoded size limit out of the email and says why', async () => {

@@ -32,7 +32,12 @@ export type WebhookReceiver = {
  * `signingSecret` it checks every request's signature itself (HMAC-SHA256 over `<timestamp>.<raw body>`,
  * computed here, not with the code under test), as a receiver following the README would.
  */
-export async function createWebhookReceiver(options: { signingSecret?: string } = {}): Promise<WebhookReceiver> {
+export async function createWebhookReceiver(
+  options: {
+    signingSecret?: string /** A fixed port (to come back where a stopped receiver was). */;
+    port?: number;
+  } = {},
+): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];
   const waiters: { count: number; resolve: (requests: ReceivedRequest[]) => void }[] = [];
   const hanging: ServerResponse[] = [];
@@ -65,7 +70,7 @@ export async function createWebhookReceiver(options: { signingSecret?: string } 
       response.writeHead(reply.status, { 'content-type': 'text/plain' }).end(reply.body ?? '');
     });
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(options.port ?? 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -8,8 +8,9 @@ import { schedulerPause } from './scheduler-pause.js';
 import { sigtermInFlight } from './sigterm.js';
 import { smtpReplies } from './smtp-replies.js';
 import { thousandDue } from './thousand-due.js';
+import { webhookOutage } from './webhook-outage.js';
 
-/** Every scenario of `pnpm faults`, in the order issue 13 numbers them. */
+/** Every scenario of `pnpm faults`, in the order issue 13 numbers them (11: issue 15's webhooks). */
 export const SCENARIOS: Scenario[] = [
   mailWorkerKills,
   reportWorkerKills,
@@ -22,4 +23,5 @@ export const SCENARIOS: Scenario[] = [
   outboxFull,
   thousandDue,
   sigtermInFlight,
+  webhookOutage,
 ];

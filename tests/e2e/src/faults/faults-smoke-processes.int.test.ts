@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mailWorkerKills } from './mail-kills.js';
 import type { Scenario } from './scenario.js';
 import { sigtermInFlight } from './sigterm.js';
+import { webhookOutage } from './webhook-outage.js';
 
 const smoke = (scenario: Scenario) => scenario.run({ smoke: true, log: () => undefined });
 
@@ -22,5 +23,13 @@ describe.skipIf(!canRunOwnRedisServer())('pnpm faults, short version: processes 
     const result = await smoke(sigtermInFlight);
     expect(result.violations).toEqual([]);
     expect([result.expected, result.accepted, result.lost, result.duplicates]).toEqual([10, 10, 0, 0]);
+  }, 180_000);
+
+  it('11: webhook receiver down, Slack silent, mail worker killed: every row sent once, the silent Slack ones unknown', async () => {
+    const result = await smoke(webhookOutage);
+    expect(result.violations).toEqual([]);
+    expect([result.expected, result.accepted, result.lost, result.unknown, result.duplicates]).toEqual([
+      16, 14, 0, 2, 0,
+    ]);
   }, 180_000);
 });

@@ -222,7 +222,7 @@ export interface paths {
          * Prometheus metrics (text format 0.0.4)
          * @description Any signed-in user (viewer or admin).
          *
-         *     Needs a bearer token: a user token (viewer or admin) or METRICS_TOKEN. Ledger and queue series are read at scrape time: reportmail_deliveries{status,trigger}, reportmail_queue_jobs{queue,state}, and quantile gauges (0.5, 0.9, 0.99, 1 = max) of generation and send durations over the last 24 hours with their sample counts; plus the process metrics.
+         *     Needs a bearer token: a user token (viewer or admin) or METRICS_TOKEN. Ledger and queue series are read at scrape time: reportmail_deliveries{status,trigger,channel}, reportmail_queue_jobs{queue,state}, and quantile gauges (0.5, 0.9, 0.99, 1 = max) of generation and send durations over the last 24 hours with their sample counts; plus the process metrics.
          */
         get: {
             parameters: {

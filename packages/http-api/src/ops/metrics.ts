@@ -1,4 +1,4 @@
-import { type Database, delivery, deliveryStatus, deliveryTrigger } from '@reportmail/db';
+import { type Database, delivery, deliveryChannel, deliveryStatus, deliveryTrigger } from '@reportmail/db';
 import type { Queue } from 'bullmq';
 import { count } from 'drizzle-orm';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
@@ -50,19 +50,21 @@ export function createMetricsRegistry(deps: MetricsDeps): Registry {
 function registerDeliveryCounts(registry: Registry, database: Database): void {
   new Gauge({
     name: 'reportmail_deliveries',
-    help: 'Rows of the delivery ledger by status and trigger (every combination, zeros included)',
-    labelNames: ['status', 'trigger'],
+    help: 'Rows of the delivery ledger by status, trigger and channel (every combination, zeros included)',
+    labelNames: ['status', 'trigger', 'channel'],
     registers: [registry],
     async collect() {
       const rows = await database.db
-        .select({ status: delivery.status, trigger: delivery.trigger, count: count() })
+        .select({ status: delivery.status, trigger: delivery.trigger, channel: delivery.channel, count: count() })
         .from(delivery)
-        .groupBy(delivery.status, delivery.trigger);
+        .groupBy(delivery.status, delivery.trigger, delivery.channel);
       this.reset();
       for (const status of deliveryStatus.enumValues) {
         for (const trigger of deliveryTrigger.enumValues) {
-          const row = rows.find((r) => r.status === status && r.trigger === trigger);
-          this.set({ status, trigger }, row?.count ?? 0);
+          for (const channel of deliveryChannel.enumValues) {
+            const row = rows.find((r) => r.status === status && r.trigger === trigger && r.channel === channel);
+            this.set({ status, trigger, channel }, row?.count ?? 0);
+          }
         }
       }
     },

@@ -75,14 +75,14 @@ describe('GET /metrics', () => {
     }
   });
 
-  it('counts deliveries by status and trigger, every combination', () => {
+  it('counts deliveries by status, trigger and channel, every combination', () => {
     const lines = samples(text, 'reportmail_deliveries');
-    expect(lines).toHaveLength(7 * 4);
+    expect(lines).toHaveLength(7 * 4 * 3);
     expect(lines.filter((line) => !line.endsWith(' 0'))).toEqual([
-      'reportmail_deliveries{status="pending",trigger="test"} 1',
-      'reportmail_deliveries{status="sending",trigger="scheduled"} 3',
-      'reportmail_deliveries{status="sent",trigger="manual"} 3',
-      'reportmail_deliveries{status="failed",trigger="test"} 1',
+      'reportmail_deliveries{status="pending",trigger="test",channel="email"} 1',
+      'reportmail_deliveries{status="sending",trigger="scheduled",channel="email"} 3',
+      'reportmail_deliveries{status="sent",trigger="manual",channel="email"} 3',
+      'reportmail_deliveries{status="failed",trigger="test",channel="email"} 1',
     ]);
   });
 

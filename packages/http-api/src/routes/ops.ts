@@ -77,7 +77,7 @@ export const opsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         'x-required-role': 'viewer',
         description:
           'Needs a bearer token: a user token (viewer or admin) or METRICS_TOKEN. Ledger and queue series are ' +
-          'read at scrape time: reportmail_deliveries{status,trigger}, reportmail_queue_jobs{queue,state}, ' +
+          'read at scrape time: reportmail_deliveries{status,trigger,channel}, reportmail_queue_jobs{queue,state}, ' +
           'and quantile gauges (0.5, 0.9, 0.99, 1 = max) of generation and send durations over the last 24 ' +
           'hours with their sample counts; plus the process metrics.',
         security: bearer,

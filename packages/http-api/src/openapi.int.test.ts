@@ -21,7 +21,8 @@ const CONSOLE_PAGES = Object.values(CONSOLE_PATHS)
 /** Routes that are not JSON API operations: the console's pages and assets, Swagger UI and Bull Board. */
 const NOT_DOCUMENTED = new RegExp(`^/((docs|admin/queues|admin/login|${CONSOLE_PAGES})(/|\\*|$)|\\*?$)`);
 /** Actions that take no body: the path says it all. */
-const BODYLESS = /^POST \/(auth\/logout|v1\/deliveries\/\{id\}\/resend|v1\/schedules\/\{id\}\/webhooks\/\{webhookId\}\/test)$/;
+const BODYLESS =
+  /^POST \/(auth\/logout|v1\/deliveries\/\{id\}\/resend|v1\/schedules\/\{id\}\/webhooks\/\{webhookId\}\/test)$/;
 
 /** `METHOD /full/path` of every route, from Fastify's route tree (each line's path extends its parent's). */
 function routesOf(tree: string): string[] {

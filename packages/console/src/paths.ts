@@ -12,3 +12,10 @@ export const CONSOLE_PATHS = {
   audit: '/audit',
   account: '/account',
 } as const;
+
+/** The anchor of a schedule's "Slack and webhooks" section on its page. */
+export const WEBHOOKS_ANCHOR = 'webhooks';
+
+/** A schedule's page, scrolled to its webhooks (links from a webhook's delivery). */
+export const scheduleWebhooksPath = (scheduleId: string) =>
+  `${CONSOLE_PATHS.schedules}/${scheduleId}#${WEBHOOKS_ANCHOR}`;

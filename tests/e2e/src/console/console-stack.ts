@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { adminUser } from '@reportmail/db';
 import { hashPassword } from '@reportmail/secrets';
-import { sparePort } from '@reportmail/testing';
+import { createWebhookReceiver, sparePort, type WebhookReceiver } from '@reportmail/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../docs-screenshots-render.js';
 import { createPipeline, type Pipeline } from '../harness.js';
@@ -13,11 +13,17 @@ export const ADMIN = { email: 'owner@shop.example', password: 'console-admin-pas
 export const VIEWER = { email: 'clerk@shop.example', password: 'console-viewer-password' };
 /** Known to the test so it can make an expired session the API's own way (HS256 with this secret). */
 export const JWT_SECRET = 'console-e2e-secret-that-is-long-enough-0123';
+/** The generic webhook receiver's signing secret (the console's form is given the same one). */
+export const RECEIVER_SECRET = 'console-e2e-webhook-signing-secret-4f1c';
+/** Webhooks to the local receivers: plain http on loopback, which the API and mail worker refuse by default. */
+const PRIVATE_WEBHOOKS = { ALLOW_PRIVATE_WEBHOOKS: 'true' };
 
 export type ConsoleStack = {
   pipeline: Pipeline;
   baseUrl: string;
   browser: Browser;
+  /** Local stand-ins for Slack and a customer's endpoint (this one checks signatures with RECEIVER_SECRET). */
+  receivers: { slack: WebhookReceiver; webhook: WebhookReceiver };
   /** A fresh browser context (no cookies) at this width. */
   newPage: (width?: number) => Promise<Page>;
   close: () => Promise<void>;
@@ -31,7 +37,8 @@ export function buildConsole(): void {
 
 /**
  * The API, scheduler and both workers as real processes over a fresh database, Redis prefix and SMTP sink
- * (SMTP left unconfigured: the tests save it through the console), and Chromium to drive the console.
+ * (SMTP left unconfigured: the tests save it through the console), two webhook receivers on loopback, and
+ * Chromium to drive the console.
  */
 export async function startConsoleStack(
   chromiumPath: string,
@@ -49,10 +56,13 @@ export async function startConsoleStack(
     COOKIE_SECURE: 'false',
     ALLOW_PRIVATE_SMTP: 'true',
     SENDS_PER_MINUTE: '1000',
+    ...PRIVATE_WEBHOOKS,
   });
   const services = [
     api,
-    ...(['scheduler', 'report-worker', 'mail-worker'] as const).map((name) => pipeline.start(name)),
+    pipeline.start('scheduler'),
+    pipeline.start('report-worker'),
+    pipeline.start('mail-worker', PRIVATE_WEBHOOKS),
   ];
   await Promise.all([
     api.waitForLog((line) => line.msg === 'api started', 'the API listening'),
@@ -62,17 +72,23 @@ export async function startConsoleStack(
   await pipeline.database.db
     .insert(adminUser)
     .values({ email: VIEWER.email, passwordHash: await hashPassword(VIEWER.password), role: 'viewer' });
+  const receivers = {
+    slack: await createWebhookReceiver(),
+    webhook: await createWebhookReceiver({ signingSecret: RECEIVER_SECRET }),
+  };
   const browser = await launchChromium(chromiumPath);
   return {
     pipeline,
     baseUrl,
     browser,
+    receivers,
     newPage: async (width = 1280) => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
       return context.newPage();
     },
     close: async () => {
       await browser.close();
+      await Promise.all([receivers.slack.close(), receivers.webhook.close()]);
       await pipeline.close();
     },
   };

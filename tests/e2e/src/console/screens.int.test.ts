@@ -16,7 +16,7 @@ const chromiumPath = findChromium();
 const WIDTHS = [375, 1280] as const;
 /** The names of controls that change something: none may be on a viewer's screen. */
 const WRITE_CONTROL =
-  /^(save|save schedule|new schedule|delete|delete…|send now…|send a test…|resend…|verify|add user|reset password…|disable|enable|fill in these settings)$/i;
+  /^(save|save schedule|new schedule|delete|delete…|send now…|send a test…|resend…|post again…|verify|add user|reset password…|disable|enable|fill in these settings|add slack or webhook…|send test|edit…|remove…)$/i;
 
 describe.skipIf(!chromiumPath)('every console screen', () => {
   let stack: ConsoleStack;

@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'user.password',
   'user.password_reset',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.test',
 ];
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -2,7 +2,7 @@ import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { scheduleNamesQuery } from './deliveries-api';
 import { type FilterKey, hasFilters, type LogFilters } from './filters';
-import { STATUS_OPTIONS, TRANSPORT_OPTIONS, TRIGGER_OPTIONS } from './labels';
+import { CHANNEL_OPTIONS, STATUS_OPTIONS, TRANSPORT_OPTIONS, TRIGGER_OPTIONS } from './labels';
 
 type Props = {
   filters: LogFilters;
@@ -31,7 +31,7 @@ export function DeliveryFilters({ filters, onChange, onClear, zone, dateError }:
   const dayHint = zone ? `Whole days in ${zone}` : 'Whole days in the default zone';
   return (
     <form aria-label="Filter deliveries" onSubmit={(event) => event.preventDefault()}>
-      <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="xs" style={{ alignItems: 'end' }}>
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="sm" verticalSpacing="xs" style={{ alignItems: 'end' }}>
         <Select label="Status" data={STATUS_OPTIONS} {...select('status')} />
         <Select
           label="Schedule"
@@ -42,7 +42,8 @@ export function DeliveryFilters({ filters, onChange, onClear, zone, dateError }:
           {...select('schedule')}
         />
         <Select label="Trigger" data={TRIGGER_OPTIONS} {...select('trigger')} />
-        <Select label="Sent via" data={TRANSPORT_OPTIONS} {...select('transport')} />
+        <Select label="Channel" data={CHANNEL_OPTIONS} {...select('channel')} />
+        <Select label="Email sent via" data={TRANSPORT_OPTIONS} {...select('transport')} />
         <TextInput
           type="date"
           label="From"

@@ -6,7 +6,7 @@ import { formatCount, formatInstant, formatMoney } from '../../lib/format';
 import { useCurrency } from '../../lib/overview';
 import type { DeliveryItem } from './deliveries-api';
 import { triggerLabel } from './labels';
-import { RecipientsText } from './RecipientsText';
+import { SentTo } from './SentTo';
 
 const detailPath = (id: string) => `/deliveries/${id}`;
 
@@ -38,7 +38,7 @@ export function DeliveryTable({ items }: { items: DeliveryItem[] }) {
                 <Table.Th>Status</Table.Th>
                 <Table.Th ta="right">Revenue</Table.Th>
                 <Table.Th ta="right">Transactions</Table.Th>
-                <Table.Th>Recipients</Table.Th>
+                <Table.Th>Sent to</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -81,7 +81,7 @@ function DeliveryRow({ delivery }: { delivery: DeliveryItem }) {
       <Table.Td ta="right">{formatMoney(delivery.totalRevenue, currency)}</Table.Td>
       <Table.Td ta="right">{formatCount(delivery.totalTransactions, currency.locale)}</Table.Td>
       <Table.Td miw={180} style={{ whiteSpace: 'normal' }}>
-        <RecipientsText recipients={delivery.recipients} />
+        <SentTo delivery={delivery} />
       </Table.Td>
     </Table.Tr>
   );
@@ -107,7 +107,9 @@ function DeliveryCard({ delivery }: { delivery: DeliveryItem }) {
         {formatMoney(delivery.totalRevenue, currency)} · {formatCount(delivery.totalTransactions, currency.locale)}{' '}
         transactions
       </Text>
-      <RecipientsText recipients={delivery.recipients} />
+      <Box mt={6}>
+        <SentTo delivery={delivery} />
+      </Box>
     </Card>
   );
 }

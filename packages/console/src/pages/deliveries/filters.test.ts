@@ -23,11 +23,12 @@ describe('the log filters in the URL', () => {
   it.each([
     ['', { page: 1 }],
     [
-      `status=failed&schedule=${SCHEDULE}&trigger=manual&transport=outbox&from=2026-03-01&to=2026-03-07&page=3`,
+      `status=failed&schedule=${SCHEDULE}&trigger=manual&channel=slack&transport=outbox&from=2026-03-01&to=2026-03-07&page=3`,
       {
         status: 'failed',
         schedule: SCHEDULE,
         trigger: 'manual',
+        channel: 'slack',
         transport: 'outbox',
         from: '2026-03-01',
         to: '2026-03-07',
@@ -35,13 +36,15 @@ describe('the log filters in the URL', () => {
       },
     ],
     // Values an edited bookmark may carry are left out rather than sent to the API.
-    ['status=delivered&schedule=42&trigger=cron&transport=fax&from=March&to=2026-3-7&page=-2', { page: 1 }],
+    ['status=delivered&schedule=42&trigger=cron&channel=sms&transport=fax&from=March&to=2026-3-7&page=-2', { page: 1 }],
+    ['channel=webhook', { channel: 'webhook', page: 1 }],
     ['page=2.5', { page: 1 }],
   ])('?%s → %j', (search, filters) => {
     expect(filtersFromParams(new URLSearchParams(search))).toEqual({
       status: undefined,
       schedule: undefined,
       trigger: undefined,
+      channel: undefined,
       transport: undefined,
       from: undefined,
       to: undefined,
@@ -54,17 +57,29 @@ describe('the log filters in the URL', () => {
       'status=sent&from=2026-03-01',
     );
     expect(paramsFromFilters({ trigger: 'test', page: 4 }).toString()).toBe('trigger=test&page=4');
+    expect(paramsFromFilters({ channel: 'email', status: 'failed', page: 1 }).toString()).toBe(
+      'status=failed&channel=email',
+    );
     expect([hasFilters({ page: 3 }), hasFilters({ to: '2026-03-07', page: 1 })]).toEqual([false, true]);
+    expect(hasFilters({ channel: 'slack', page: 1 })).toBe(true);
   });
 
   it('asks the API for whole local days in the zone given, `to` through the end of its day', () => {
-    const filters = { status: 'sent' as const, schedule: SCHEDULE, from: '2026-03-01', to: '2026-03-07', page: 2 };
+    const filters = {
+      status: 'sent' as const,
+      schedule: SCHEDULE,
+      channel: 'webhook' as const,
+      from: '2026-03-01',
+      to: '2026-03-07',
+      page: 2,
+    };
     expect(apiQueryOf(filters, 'Asia/Manila')).toEqual({
       page: 2,
       pageSize: 20,
       status: 'sent',
       scheduleId: SCHEDULE,
       trigger: undefined,
+      channel: 'webhook',
       transport: undefined,
       from: '2026-02-28T16:00:00.000Z',
       to: '2026-03-07T16:00:00.000Z',

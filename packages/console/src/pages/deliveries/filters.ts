@@ -1,11 +1,12 @@
 import type { DeliveryListQuery } from './deliveries-api';
-import { STATUS_OPTIONS, TRANSPORT_OPTIONS, TRIGGER_OPTIONS } from './labels';
+import { CHANNEL_OPTIONS, STATUS_OPTIONS, TRANSPORT_OPTIONS, TRIGGER_OPTIONS } from './labels';
 
 /** The delivery log's filters as they stand in the address bar (`?status=sent&from=2026-03-01`). */
 export type LogFilters = {
   status?: NonNullable<DeliveryListQuery['status']>;
   schedule?: string;
   trigger?: NonNullable<DeliveryListQuery['trigger']>;
+  channel?: NonNullable<DeliveryListQuery['channel']>;
   transport?: NonNullable<DeliveryListQuery['transport']>;
   /** First local day, YYYY-MM-DD (inclusive). */
   from?: string;
@@ -15,7 +16,7 @@ export type LogFilters = {
 };
 
 export const PAGE_SIZE = 20;
-const FILTER_KEYS = ['status', 'schedule', 'trigger', 'transport', 'from', 'to'] as const;
+const FILTER_KEYS = ['status', 'schedule', 'trigger', 'channel', 'transport', 'from', 'to'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,6 +35,7 @@ export function filtersFromParams(params: URLSearchParams): LogFilters {
     status: oneOf(STATUS_OPTIONS, params.get('status')),
     schedule: matching(UUID, params.get('schedule')),
     trigger: oneOf(TRIGGER_OPTIONS, params.get('trigger')),
+    channel: oneOf(CHANNEL_OPTIONS, params.get('channel')),
     transport: oneOf(TRANSPORT_OPTIONS, params.get('transport')),
     from: matching(LOCAL_DATE, params.get('from')),
     to: matching(LOCAL_DATE, params.get('to')),
@@ -89,6 +91,7 @@ export function apiQueryOf(filters: LogFilters, timeZone: string): DeliveryListQ
     status: filters.status,
     scheduleId: filters.schedule,
     trigger: filters.trigger,
+    channel: filters.channel,
     transport: filters.transport,
     from: filters.from && startOfLocalDay(filters.from, timeZone),
     to: filters.to && startOfLocalDay(nextDay(filters.to), timeZone),

@@ -20,6 +20,13 @@ export const TRIGGER_OPTIONS: Option<DeliveryItem['trigger']>[] = [
   { value: 'test', label: 'Test' },
 ];
 
+/** Where a delivery went: the email, or one of the schedule's webhooks (the post of that email's report). */
+export const CHANNEL_OPTIONS: Option<DeliveryItem['channel']>[] = [
+  { value: 'email', label: 'Email' },
+  { value: 'slack', label: 'Slack' },
+  { value: 'webhook', label: 'Webhook' },
+];
+
 export const TRANSPORT_OPTIONS: Option<NonNullable<DeliveryItem['transport']>>[] = [
   { value: 'smtp', label: 'Mail server' },
   { value: 'outbox', label: 'Outbox folder' },
@@ -29,6 +36,7 @@ const labelIn = <T extends string>(options: Option<T>[], value: T | null) =>
   options.find((option) => option.value === value)?.label ?? value ?? '—';
 
 export const triggerLabel = (trigger: DeliveryItem['trigger']) => labelIn(TRIGGER_OPTIONS, trigger);
+export const channelLabel = (channel: DeliveryItem['channel']) => labelIn(CHANNEL_OPTIONS, channel);
 export const transportLabel = (transport: DeliveryItem['transport']) => labelIn(TRANSPORT_OPTIONS, transport);
 
 /** What started a delivery, as a sentence for its detail. */

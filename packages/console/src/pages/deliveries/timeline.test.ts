@@ -3,6 +3,9 @@ import { timelineSteps } from './timeline';
 
 const peso = { symbol: '₱', locale: 'en-PH' };
 const queued = {
+  channel: 'email' as const,
+  responseStatus: null,
+  redeliveryOf: null,
   status: 'pending' as const,
   trigger: 'manual' as const,
   createdAt: '2026-12-02T13:43:04.000Z',

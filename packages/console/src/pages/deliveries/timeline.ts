@@ -11,8 +11,11 @@ export type TimelineStep = {
   color?: 'red' | 'orange' | 'yellow';
 };
 
-type Detail = Pick<
+export type Detail = Pick<
   DeliveryDetail,
+  | 'channel'
+  | 'responseStatus'
+  | 'redeliveryOf'
   | 'status'
   | 'trigger'
   | 'createdAt'
@@ -36,15 +39,22 @@ function generated(detail: Detail, currency: Currency): TimelineStep {
   return { title: 'Report generated', at: detail.generatedAt, text };
 }
 
+/** How the attempts are named: an email is sent, a webhook's report is posted. */
+const WORDS = {
+  email: { one: 'Send attempt', many: 'send attempts', waiting: 'Sending' },
+  posted: { one: 'Post attempt', many: 'post attempts', waiting: 'Posting' },
+};
+
 /**
- * The send attempts as the ledger records them: how many, and when the last began (it keeps no list).
- * A retry after a transient failure keeps the row `sending` with the failure's message.
+ * The send (or post) attempts as the ledger records them: how many, and when the last began (it keeps no
+ * list). A retry after a transient failure keeps the row `sending` with the failure's message.
  */
-function attempts(detail: Detail): TimelineStep | null {
+export function attempts(detail: Detail): TimelineStep | null {
+  const words = detail.channel === 'email' ? WORDS.email : WORDS.posted;
   if (detail.attempts === 0) {
-    return detail.status === 'sending' ? { title: 'Sending', at: null, text: 'Waiting for the mail worker' } : null;
+    return detail.status === 'sending' ? { title: words.waiting, at: null, text: 'Waiting for the mail worker' } : null;
   }
-  const title = detail.attempts === 1 ? 'Send attempt' : `${detail.attempts} send attempts`;
+  const title = detail.attempts === 1 ? words.one : `${detail.attempts} ${words.many}`;
   const last = detail.attempts === 1 ? 'Started' : 'The last one started';
   const retrying = detail.status === 'sending' && detail.errorMessage;
   return {
@@ -86,7 +96,7 @@ function outcome(detail: Detail): TimelineStep {
   }
 }
 
-/** What happened to a delivery, in order; `reached` is the index of the last step that happened. */
+/** What happened to an email delivery, in order; `reached` is the index of the last step that happened. */
 export function timelineSteps(detail: Detail, currency: Currency): { steps: TimelineStep[]; reached: number } {
   const steps: TimelineStep[] = [
     { title: 'Queued', at: detail.createdAt, text: TRIGGER_SENTENCES[detail.trigger] },

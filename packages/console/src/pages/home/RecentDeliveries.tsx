@@ -6,7 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatInstant, formatMoney } from '../../lib/format';
 import { useCurrency } from '../../lib/overview';
 import type { DeliveryItem } from '../deliveries/deliveries-api';
-import { triggerLabel } from '../deliveries/labels';
+import { channelLabel, triggerLabel } from '../deliveries/labels';
 import { Section } from '../deliveries/Section';
 import { recentDeliveriesQuery } from './home-api';
 
@@ -26,6 +26,7 @@ function Row({ delivery }: { delivery: DeliveryItem }) {
         <Text size="xs" c="dimmed">
           {formatInstant(delivery.createdAt, delivery.timezone)} · {triggerLabel(delivery.trigger)} ·{' '}
           {formatMoney(delivery.totalRevenue, currency)}
+          {delivery.channel !== 'email' && ` · ${channelLabel(delivery.channel)}: ${delivery.webhookLabel ?? '—'}`}
         </Text>
       </Stack>
       <Box style={{ flexShrink: 0 }}>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { ConfirmRemoval } from '../../components/ConfirmRemoval';
 import { CONSOLE_PATHS } from '../../paths';
 import type { Schedule } from './schedule-api';
 
@@ -30,26 +31,18 @@ export function DeleteSchedule({ schedule }: { schedule: Schedule }) {
       <Button color="red" variant="light" onClick={open}>
         Delete schedule…
       </Button>
-      <Modal opened={opened} onClose={close} title="Delete this schedule?">
-        <Stack gap="sm">
-          <Text size="sm">
-            “{schedule.name}” stops sending and is gone for good. Its deliveries stay in the delivery log.
-          </Text>
-          {remove.isError && (
-            <Alert color="red" title="Not deleted" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Keep it
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-              Delete schedule
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmRemoval
+        opened={opened}
+        onClose={close}
+        title="Delete this schedule?"
+        confirmLabel="Delete schedule"
+        failedTitle="Not deleted"
+        error={remove.error}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+      >
+        “{schedule.name}” stops sending and is gone for good. Its deliveries stay in the delivery log.
+      </ConfirmRemoval>
     </>
   );
 }

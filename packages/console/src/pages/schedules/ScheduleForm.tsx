@@ -12,6 +12,7 @@ import { type Schedule, useSavedTiming } from './schedule-api';
 import type { ScheduleFormValues } from './schedule-form';
 import { TimingFields } from './TimingFields';
 import { useScheduleEditor } from './use-schedule-editor';
+import { WebhooksSection } from './webhooks/WebhooksSection';
 
 type ScheduleFormProps = { schedule: Schedule | null; defaultTimezone: string };
 
@@ -60,12 +61,13 @@ export function ScheduleForm({ schedule, defaultTimezone }: ScheduleFormProps) {
   );
 }
 
-/** Sends and the email preview act on the saved schedule, whatever the form holds. */
+/** Sends, webhooks and the email preview act on the saved schedule, whatever the form holds. */
 function SavedSchedule({ schedule, unsaved }: { schedule: Schedule; unsaved: boolean }) {
   const saved = useSavedTiming(schedule);
   return (
     <>
       <SendActions schedule={schedule} period={saved.data?.sendNow} unsaved={unsaved} />
+      <WebhooksSection scheduleId={schedule.id} />
       <EmailPreview scheduleId={schedule.id} timing={saved} unsaved={unsaved} />
     </>
   );

@@ -6,9 +6,10 @@ import { NextSends } from './NextSends';
 import { LastSent, LastStatus } from './ScheduleCells';
 import { type Schedule, useSavedTiming } from './schedule-api';
 import { useNow } from './use-now';
+import { WebhooksSection } from './webhooks/WebhooksSection';
 import { CRON_PERIOD, EMPTY_PERIOD_OPTIONS, periodModeLabel } from './words';
 
-/** A schedule as a viewer sees it: its details in words, its next sends and its email; nothing to change. */
+/** A schedule as a viewer sees it: its details in words, its next sends, webhooks and email; nothing to change. */
 export function ScheduleView({ schedule }: { schedule: Schedule }) {
   const timing = useSavedTiming(schedule);
   return (
@@ -25,6 +26,7 @@ export function ScheduleView({ schedule }: { schedule: Schedule }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             <NextSends timing={timing} enabled={schedule.enabled} />
+            <WebhooksSection scheduleId={schedule.id} />
             <EmailPreview scheduleId={schedule.id} timing={timing} />
           </Stack>
         </Grid.Col>

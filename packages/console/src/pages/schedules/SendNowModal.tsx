@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { CONSOLE_PATHS } from '../../paths';
 import { DeliveryQueued, type SendResult } from './DeliveryQueued';
 import type { Period, Schedule } from './schedule-api';
+import { AlsoPostedNote } from './webhooks/AlsoPostedNote';
 
 /** The API's answer to a repeat press for the same period within 60 s: the first delivery, not a new one. */
 const REPLAYED_HEADER = 'idempotent-replayed';
@@ -40,6 +41,7 @@ export function SendNowModal({ schedule, period, opened, onClose }: SendNowModal
           period a send right now covers, to the saved recipients:
         </Text>
         <Recipients schedule={schedule} />
+        <AlsoPostedNote scheduleId={schedule.id} />
         <Outcome send={send} onClose={close} />
       </Stack>
     </Modal>

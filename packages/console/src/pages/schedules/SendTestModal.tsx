@@ -6,6 +6,7 @@ import { ApiError, api, unwrap } from '../../api/client';
 import { useMe } from '../../app/session';
 import { DeliveryQueued } from './DeliveryQueued';
 import type { Period } from './schedule-api';
+import { AlsoPostedNote } from './webhooks/AlsoPostedNote';
 
 function useSendTest(scheduleId: string) {
   return useMutation({
@@ -42,6 +43,7 @@ export function SendTestModal({ scheduleId, period, opened, onClose }: SendTestM
             Only this address receives it, with [TEST] in the subject. It covers the period a send now would cover
             {period ? `: ${period.label} (${period.timezone})` : ''}.
           </Text>
+          <AlsoPostedNote scheduleId={scheduleId} test />
           <TextInput
             label="Send the test to"
             type="email"

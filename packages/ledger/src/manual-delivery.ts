@@ -12,6 +12,8 @@ export type ManualDelivery = {
   /** Fixed here, so the report covers exactly this span whenever the job runs. */
   period: { start: Date; end: Date; timezone: string };
   recipients: Recipients;
+  /** A resend of this delivery: its email goes out again, its webhooks are not posted to again. */
+  redeliveryOf?: string;
 };
 
 /**
@@ -32,6 +34,7 @@ export async function queueManualDelivery(deps: { db: Db; reports: Queue }, run:
         periodEnd: run.period.end,
         timezone: run.period.timezone,
         recipients: run.recipients,
+        redeliveryOf: run.redeliveryOf ?? null,
         status: 'pending',
       })
       .returning({ id: delivery.id });

@@ -1167,7 +1167,7 @@ export interface paths {
          * Send a delivery's report again (admin)
          * @description **Admins only**: a viewer gets 403.
          *
-         *     Creates a new delivery for the same period and recipients, generated afresh, and queues it (202). A test send is resent as a test; anything else as `manual`. 409 when the schedule was deleted. A Slack or webhook delivery is posted again to its webhook only, with the report as first sent (409 once the webhook is deleted). Records a `delivery.resend` audit entry naming the original (`resendOf`).
+         *     Creates a new delivery for the same period and recipients, generated afresh, and queues it (202). A test send is resent as a test; anything else as `manual`, to the email recipients only (the schedule's webhooks are not posted to again; `redeliveryOf` names the original). 409 when the schedule was deleted. A Slack or webhook delivery is posted again to its webhook only, with the report as first sent (409 once the webhook is deleted). Records a `delivery.resend` audit entry naming the original (`resendOf`).
          */
         post: {
             parameters: {

@@ -218,7 +218,10 @@ export const delivery = reportmail.table(
     webhookId: uuid('webhook_id').references(() => scheduleWebhook.id, { onDelete: 'set null' }),
     /** The webhook's label when the row was written (it outlives the webhook). */
     webhookLabel: text('webhook_label'),
-    /** A resend of one webhook row (an admin's): not the one row the report fans out to. */
+    /**
+     * The delivery this one resends (an admin's Resend): a webhook row posted again to its webhook (not the
+     * one row its report fans out to), or an email sent again (posting to no webhook).
+     */
     redeliveryOf: uuid('redelivery_of'),
     /** The summary of the report as JSON (`summaryToJson`), from the workbook's snapshot: what webhooks carry. */
     reportJson: jsonb('report_json').$type<Record<string, unknown>>(),

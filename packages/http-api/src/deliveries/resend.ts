@@ -38,6 +38,7 @@ export async function resendDelivery(
     reportType: original.reportType,
     period: { start: original.periodStart, end: original.periodEnd, timezone: original.timezone },
     recipients: original.recipients,
+    redeliveryOf: original.id,
     actorId: input.actorId,
     action: 'delivery.resend',
     auditDetails: { resendOf: original.id },

@@ -91,7 +91,7 @@ export const deliveryDetail = deliveryItem.extend({
   webhookId: z.string().nullable(),
   /** The HTTP status of a webhook's last answer. */
   responseStatus: z.number().nullable(),
-  /** The webhook delivery this one posted again (an admin's resend). */
+  /** The delivery this one sends again (an admin's resend): an email resent posts to no webhook. */
   redeliveryOf: z.string().nullable(),
 });
 

@@ -248,6 +248,7 @@ describe('resending a delivery', () => {
       recipients: { to: ['owner@shop.example'], cc: ['books@shop.example'], bcc: [] },
       jobKey: `manual-${deliveryId}`,
       attempts: 0,
+      redeliveryOf: original,
     });
     const job = await fixture.queues.reports.getJob(`manual-${deliveryId}`);
     expect([job?.name, job?.data]).toEqual([

@@ -4,7 +4,7 @@ import { EMPTY_PERIOD_NOTE, reportEmailData } from '@reportmail/emails';
 import { findDelivery } from '@reportmail/ledger';
 import { createLogger } from '@reportmail/logger';
 import { createTestDatabase, seedManilaScenario, type TestDatabase } from '@reportmail/testing';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GenerateReportDeps, generateReport } from './generate-report.js';
@@ -109,7 +109,7 @@ describe('generateReport', () => {
     expect(content.notes).toEqual([]);
   });
 
-  it('gives each enabled webhook one row of the report, queued; a retry and a test send add none', async () => {
+  it('gives each enabled webhook one row of the report, queued; a retry, a test send and a resent email add none', async () => {
     const schedule = await createSchedule();
     await database.db.insert(scheduleWebhook).values([
       { scheduleId: schedule.id, kind: 'slack', label: '#owners', urlCiphertext: 'x', urlHint: 'h' },
@@ -149,11 +149,25 @@ describe('generateReport', () => {
         recipients: { to: ['me@shop.example'], cc: [], bcc: [] },
       })
       .returning();
+    const [resentRow] = await database.db
+      .insert(deliveryTable)
+      .values({
+        scheduleId: schedule.id,
+        trigger: 'manual',
+        reportType: 'daily_sales',
+        periodStart: report?.periodStart as Date,
+        periodEnd: report?.periodEnd as Date,
+        timezone: 'Asia/Manila',
+        recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
+        redeliveryOf: report?.id,
+      })
+      .returning();
     await generateReport(withHooks, { ...payload, trigger: 'test', deliveryId: testRow?.id }, 'test-x');
+    await generateReport(withHooks, { ...payload, trigger: 'manual', deliveryId: resentRow?.id }, 'manual-x');
     const after = await database.db
       .select()
       .from(deliveryTable)
-      .where(eq(deliveryTable.reportDeliveryId, testRow?.id as string));
+      .where(inArray(deliveryTable.reportDeliveryId, [testRow?.id as string, resentRow?.id as string]));
     expect([after, posts.length]).toEqual([[], 2]);
   });
 

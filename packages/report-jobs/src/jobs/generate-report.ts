@@ -62,7 +62,7 @@ export async function generateReport(
   const log = deps.logger.child({ deliveryId: delivery.id, periodStart: period.start.toISOString() });
   if (delivery.status === 'sending') {
     // A retry after the report was stored: only the email and webhook jobs may be missing.
-    await queueDeliveries(deps, delivery.id, payload.trigger);
+    await queueDeliveries(deps, delivery);
     return { outcome: 'queued', deliveryId: delivery.id };
   }
 
@@ -111,23 +111,20 @@ export async function generateReport(
     return { outcome: 'skipped', deliveryId: delivery.id };
   }
   await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'sending', snapshot);
-  await queueDeliveries(deps, delivery.id, payload.trigger);
+  await queueDeliveries(deps, delivery);
   log.info({ transactions: totals.transactions, sizeBytes: workbook.sizeBytes }, 'report generated');
   return { outcome: 'queued', deliveryId: delivery.id };
 }
 
 /**
- * Queues the report's email and, unless it is a test send (which goes to one address only), gives each of
- * the schedule's webhooks its ledger row and queues it. Safe to repeat: rows and job ids are deterministic.
+ * Queues the report's email and gives each of the schedule's webhooks its ledger row, queued; not for a
+ * test send (one address only) nor a resent email (its webhooks' own rows are posted again one by one).
+ * Safe to repeat: rows and job ids are deterministic.
  */
-async function queueDeliveries(
-  deps: GenerateReportDeps,
-  deliveryId: string,
-  trigger: GenerateReportPayload['trigger'],
-) {
-  await deps.enqueueSendEmail(deliveryId);
-  if (trigger === 'test') return;
-  for (const webhookDeliveryId of await fanOutToWebhooks(deps.database.db, deliveryId)) {
+async function queueDeliveries(deps: GenerateReportDeps, delivery: Delivery) {
+  await deps.enqueueSendEmail(delivery.id);
+  if (delivery.trigger === 'test' || delivery.redeliveryOf) return;
+  for (const webhookDeliveryId of await fanOutToWebhooks(deps.database.db, delivery.id)) {
     await deps.enqueueWebhookDelivery(webhookDeliveryId);
   }
 }

@@ -5,7 +5,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { AlsoPostedNote } from '../schedules/webhooks/AlsoPostedNote';
 import { allRecipients, type DeliveryDetail } from './deliveries-api';
 
 /** The words of a resend: an email is sent again, a Slack or webhook post is posted again. */
@@ -107,7 +106,9 @@ function EmailResend({ delivery }: { delivery: DeliveryDetail }): ReactNode {
           <List.Item key={address}>{address}</List.Item>
         ))}
       </List>
-      {delivery.scheduleId && delivery.trigger !== 'test' && <AlsoPostedNote scheduleId={delivery.scheduleId} />}
+      <Text size="sm" c="dimmed">
+        Only the email goes out again: Slack and webhooks are not posted to (each post has its own Post again).
+      </Text>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { webhooksQuery } from './webhooks-api';
 const KIND_WORDS = { slack: 'Slack', webhook: 'webhook' } as const;
 
 /**
- * Beside a send: the schedule's webhooks that are on get the report too (send now, resend), or, for a
+ * Beside a send: the schedule's webhooks that are on get the report too (send now), or, for a
  * test, that they do not (a test goes to one address only). Nothing when the schedule has none.
  */
 export function AlsoPostedNote({ scheduleId, test = false }: { scheduleId: string; test?: boolean }) {

@@ -74,10 +74,14 @@ export async function findReportChanges(
     select distinct on (ps.period_start, ps.period_end)
       (extract(epoch from ps.period_start) * 1000)::float8 as start_ms,
       (extract(epoch from ps.period_end) * 1000)::float8 as end_ms,
-      ps.timezone, ps.payments, (extract(epoch from d.sent_at) * 1000)::float8 as sent_ms
+      ps.timezone, ps.payments, (extract(epoch from told.sent_at) * 1000)::float8 as sent_ms
     from reportmail.payment_snapshot ps
-    join reportmail.delivery d on d.id = ps.delivery_id and d.status = 'sent'
-    where ps.schedule_id = ${input.scheduleId} and ps.period_end <= ${input.before.toISOString()}::timestamptz
+    -- The owner was told once the report's email, or one of its Slack or webhook posts, went out.
+    cross join lateral (
+      select min(t.sent_at) as sent_at from reportmail.delivery t
+      where (t.id = ps.delivery_id or t.report_delivery_id = ps.delivery_id) and t.status = 'sent') told
+    where told.sent_at is not null
+      and ps.schedule_id = ${input.scheduleId} and ps.period_end <= ${input.before.toISOString()}::timestamptz
       and exists (
         select 1 from reportmail.delivery o
         where o.schedule_id = ps.schedule_id and o.status = 'sent' and o.period_start = ps.period_start

@@ -2572,7 +2572,7 @@ export interface paths {
          * Replace a schedule
          * @description **Admins only**: a viewer gets 403.
          *
-         *     Replaces every editable field: a field left out takes its default, as on create.
+         *     Replaces every editable field: a field left out takes its default, as on create. An enabled schedule with an enabled Slack or webhook may have no "to" recipient: its reports are then posted only.
          */
         put: {
             parameters: {
@@ -2894,7 +2894,7 @@ export interface paths {
          * Switch a schedule on or off
          * @description **Admins only**: a viewer gets 403.
          *
-         *     Switching on records when (catch-up never sends runs from before it) and needs a "to" recipient; switching off keeps the schedule. The reply’s `nextRunAt` is already true after the change (null when off).
+         *     Switching on records when (catch-up never sends runs from before it) and needs a "to" recipient or an enabled Slack or webhook; switching off keeps the schedule. The reply’s `nextRunAt` is already true after the change (null when off).
          */
         patch: {
             parameters: {

@@ -25,6 +25,7 @@ import {
   SEND_NOW_WINDOW_SECONDS,
   sendNowReservation,
 } from '../services/send-once.js';
+import { hasEnabledWebhook } from '../webhooks/webhook-store.js';
 import { authErrors, bearer, documentReply, emailAddress, errorBody, idParams, instant, localDate } from './schemas.js';
 
 const tags = ['schedules'];
@@ -85,7 +86,9 @@ export const scheduleActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     run: { trigger: 'manual' | 'test'; period: ReportPeriod; to: string[] | null; actorId: string },
   ) => {
     const recipients = run.to ? { to: run.to, cc: [], bcc: [] } : recipientsOf(schedule);
-    if (recipients.to.length === 0) {
+    // A schedule with no email recipient may still post its report to its Slack and webhooks.
+    const postedOnly = run.trigger === 'manual' && (await hasEnabledWebhook(db, schedule.id));
+    if (recipients.to.length === 0 && !postedOnly) {
       throw new AppError('VALIDATION', 'The schedule has no "to" recipient: add one before sending it', {
         details: [{ field: 'recipients.to', message: 'the schedule has no "to" recipient' }],
       });

@@ -235,11 +235,12 @@ describe('schedules: create, read, replace, switch, delete', () => {
       400,
       {
         error: 'VALIDATION',
-        message: 'body.enabled: the schedule has no "to" recipient: add one (PUT) before switching it on',
+        message:
+          'body.enabled: the schedule has no "to" recipient: add one (PUT) before switching it on, or a Slack or webhook',
         details: [
           {
             field: 'body.enabled',
-            message: 'the schedule has no "to" recipient: add one (PUT) before switching it on',
+            message: 'the schedule has no "to" recipient: add one (PUT) before switching it on, or a Slack or webhook',
           },
         ],
       },

@@ -7,7 +7,7 @@ import type { AppDeps } from '../app.js';
 import { recordAudit } from '../audit.js';
 import { draftTimingBody, draftTimingJson, draftTimingReply } from '../schedules/draft-timing.js';
 import { plannedNextRun } from '../schedules/periods.js';
-import { scheduleBody } from '../schedules/schedule-body.js';
+import { ENABLED_NEEDS_TO, scheduleBody } from '../schedules/schedule-body.js';
 import {
   anchorDateOf,
   changedFields,
@@ -25,6 +25,7 @@ import {
   listSchedules,
   updateSchedule,
 } from '../schedules/schedule-store.js';
+import { hasEnabledWebhook } from '../webhooks/webhook-store.js';
 import { authErrors, bearer, errorBody, idParams, page, pageQuery } from './schemas.js';
 
 const tags = ['schedules'];
@@ -53,6 +54,7 @@ const withNextRun = <Values extends object>(values: Values, now: Date) => ({
 export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
   const body = scheduleBody(deps.config.REPORT_TIMEZONE);
+  const replaceBody = scheduleBody(deps.config.REPORT_TIMEZONE, { webhooksChecked: true });
   const reader = { onRequest: app.authenticate };
   const admin = { onRequest: app.requireRole('admin') };
 
@@ -155,10 +157,12 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags,
         summary: 'Replace a schedule',
-        description: 'Replaces every editable field: a field left out takes its default, as on create.',
+        description:
+          'Replaces every editable field: a field left out takes its default, as on create. An enabled schedule ' +
+          'with an enabled Slack or webhook may have no "to" recipient: its reports are then posted only.',
         security: bearer,
         params: idParams,
-        body,
+        body: replaceBody,
         response: { 200: scheduleReply, ...authErrors },
       },
     },
@@ -167,6 +171,9 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const now = new Date();
       const saved = await db.transaction(async (tx) => {
         const before = await findSchedule(tx, id, { forUpdate: true });
+        if (request.body.enabled && request.body.recipients.to.length === 0 && !(await hasEnabledWebhook(tx, id))) {
+          throw invalidField('body.recipients.to', ENABLED_NEEDS_TO);
+        }
         const after = await updateSchedule(tx, id, withNextRun(scheduleValues(request.body, before, now), now));
         await recordAudit(tx, {
           actorId: request.user.sub,
@@ -189,7 +196,8 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         tags,
         summary: 'Switch a schedule on or off',
         description:
-          'Switching on records when (catch-up never sends runs from before it) and needs a "to" recipient; ' +
+          'Switching on records when (catch-up never sends runs from before it) and needs a "to" recipient or an ' +
+          'enabled Slack or webhook; ' +
           'switching off keeps the schedule. The reply’s `nextRunAt` is already true after the change (null when off).',
         security: bearer,
         params: idParams,
@@ -203,10 +211,10 @@ export const scheduleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const now = new Date();
       const saved = await db.transaction(async (tx) => {
         const before = await findSchedule(tx, id, { forUpdate: true });
-        if (enabled && before.recipientsTo.length === 0) {
+        if (enabled && before.recipientsTo.length === 0 && !(await hasEnabledWebhook(tx, id))) {
           throw invalidField(
             'body.enabled',
-            'the schedule has no "to" recipient: add one (PUT) before switching it on',
+            'the schedule has no "to" recipient: add one (PUT) before switching it on, or a Slack or webhook',
           );
         }
         const switchedOn = enabled && !before.enabled;

@@ -202,6 +202,37 @@ describe('schedule webhooks', () => {
   });
 });
 
+describe('a schedule with no email recipient', () => {
+  let fixture: ApiFixture;
+
+  beforeAll(async () => {
+    fixture = await createApiFixture({ ALLOW_PRIVATE_WEBHOOKS: 'true' });
+  });
+  afterAll(() => fixture.close());
+
+  it('is switched on, saved enabled and sent now once it has an enabled Slack or webhook, not before', async () => {
+    const [row] = await fixture.database.db
+      .insert(reportSchedule)
+      .values({ name: 'Slack only', frequency: 'daily' })
+      .returning({ id: reportSchedule.id });
+    const id = row?.id as string;
+    const on = () => fixture.call('admin', 'PATCH', `/v1/schedules/${id}`, { enabled: true });
+    const replace = () =>
+      fixture.call('admin', 'PUT', `/v1/schedules/${id}`, { name: 'Slack only', frequency: 'daily', enabled: true });
+    const sendNow = () => fixture.call('admin', 'POST', `/v1/schedules/${id}/run`, {});
+    const before = [(await on()).statusCode, (await replace()).statusCode, (await sendNow()).statusCode];
+    const hook = { kind: 'slack', label: '#owners', url: 'http://127.0.0.1:9/services/T/B/x' };
+    expect((await fixture.call('admin', 'POST', `/v1/schedules/${id}/webhooks`, hook)).statusCode).toBe(201);
+    const after = [(await on()).statusCode, (await replace()).statusCode, (await sendNow()).statusCode];
+    expect([before, after]).toEqual([
+      [400, 400, 400],
+      [200, 200, 202],
+    ]);
+    const [queued] = await fixture.database.db.select().from(delivery).where(eq(delivery.scheduleId, id));
+    expect([queued?.trigger, queued?.recipients]).toEqual(['manual', { to: [], cc: [], bcc: [] }]);
+  });
+});
+
 describe('schedule webhooks: the SSRF guard (ALLOW_PRIVATE_WEBHOOKS off)', () => {
   let fixture: ApiFixture;
   let scheduleId: string;

@@ -74,11 +74,16 @@ export function addTimingIssues(timing: ScheduleTiming & { periodMode: PeriodMod
   }
 }
 
+/** Why an enabled schedule needs a "to" address: where else its report would go. */
+export const ENABLED_NEEDS_TO = 'needs at least one address while the schedule is enabled';
+
 /**
  * A schedule as POST and PUT take it (PUT replaces every editable field: a field left out takes its
- * default). Timing is checked with the scheduler's own functions; errors name `body.<field>`.
+ * default). Timing is checked with the scheduler's own functions; errors name `body.<field>`. An enabled
+ * schedule needs a "to" address, unless `webhooksChecked`: PUT checks that in its handler, since an
+ * enabled Slack or webhook of the schedule may stand in for email (a new schedule has none yet).
  */
-export function scheduleBody(defaultTimezone: string) {
+export function scheduleBody(defaultTimezone: string, options: { webhooksChecked?: boolean } = {}) {
   return z
     .strictObject({
       name: headerText(MAX_NAME_LENGTH),
@@ -95,12 +100,8 @@ export function scheduleBody(defaultTimezone: string) {
       pdfPageSize: z.enum(PDF_PAGE_SIZES).default('A4'),
     })
     .superRefine((schedule, context) => {
-      if (schedule.enabled && schedule.recipients.to.length === 0) {
-        context.addIssue({
-          code: 'custom',
-          path: ['recipients', 'to'],
-          message: 'needs at least one address while the schedule is enabled',
-        });
+      if (schedule.enabled && schedule.recipients.to.length === 0 && !options.webhooksChecked) {
+        context.addIssue({ code: 'custom', path: ['recipients', 'to'], message: ENABLED_NEEDS_TO });
       }
       addTimingIssues(schedule, context);
     });

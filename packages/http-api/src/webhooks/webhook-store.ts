@@ -120,3 +120,13 @@ export async function deleteWebhook(tx: DbExecutor, scheduleId: string, webhookI
   if (!row) throw notFound(scheduleId, webhookId);
   return row;
 }
+
+/** Whether the schedule posts its reports somewhere besides email: an enabled Slack or webhook. */
+export async function hasEnabledWebhook(db: DbExecutor, scheduleId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: scheduleWebhook.id })
+    .from(scheduleWebhook)
+    .where(and(eq(scheduleWebhook.scheduleId, scheduleId), eq(scheduleWebhook.enabled, true)))
+    .limit(1);
+  return row !== undefined;
+}

@@ -3,11 +3,11 @@ import { deliveryArtifact, delivery as deliveryTable, reportSchedule, scheduleWe
 import { EMPTY_PERIOD_NOTE, reportEmailData } from '@reportmail/emails';
 import { findDelivery } from '@reportmail/ledger';
 import { createLogger } from '@reportmail/logger';
-import { createTestDatabase, seedManilaScenario, type TestDatabase } from '@reportmail/testing';
+import { createShopFactory, createTestDatabase, seedManilaScenario, type TestDatabase } from '@reportmail/testing';
 import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GenerateReportDeps, generateReport } from './generate-report.js';
+import { type GenerateReportDeps, generateReport, NOWHERE_TO_SEND, POSTED_ONLY } from './generate-report.js';
 
 // Mar 1 (the previous day) counted 400.00 + 100.00.
 const KPI_CHANGE = '+₱3,215.00 (+643.00%)';
@@ -169,6 +169,60 @@ describe('generateReport', () => {
       .from(deliveryTable)
       .where(inArray(deliveryTable.reportDeliveryId, [testRow?.id as string, resentRow?.id as string]));
     expect([after, posts.length]).toEqual([[], 2]);
+  });
+
+  it('posts a schedule with no email recipient to its webhooks only, and tells it later changes', async () => {
+    const schedule = await createSchedule({ recipientsTo: [], recipientsCc: [] });
+    await database.db
+      .insert(scheduleWebhook)
+      .values({ scheduleId: schedule.id, kind: 'slack', label: '#owners', urlCiphertext: 'x', urlHint: 'h' });
+    const posts: string[] = [];
+    const emails = queued.length;
+    const withHooks = { ...deps, enqueueWebhookDelivery: async (id: string) => void posts.push(id) };
+    const first = await generateReport(
+      withHooks,
+      { scheduleId: schedule.id, scheduledAt: dueAt, trigger: 'scheduled' },
+      'only-1',
+    );
+    const report = await findDelivery(database.db, first.deliveryId);
+    expect([first.outcome, report?.status, report?.errorMessage, report?.totalRevenue]).toEqual([
+      'queued',
+      'skipped',
+      POSTED_ONLY,
+      '3715.00',
+    ]);
+    expect([queued.length - emails, posts.length]).toEqual([0, 1]);
+    await database.db
+      .update(deliveryTable)
+      .set({ status: 'sent', sentAt: new Date('2026-03-03T01:00:05Z') })
+      .where(eq(deliveryTable.id, posts[0] as string));
+
+    // A payment on Mar 2 recorded after the Slack post: the next report tells it.
+    await createShopFactory(database.sql).createSale({
+      invoiceNo: 'INV-LATE',
+      payments: [{ amount: '100.00', paidAt: '2026-03-02T02:00:00Z' }],
+    });
+    const second = await generateReport(
+      withHooks,
+      { scheduleId: schedule.id, scheduledAt: '2026-03-04T01:00:00.000Z', trigger: 'scheduled' },
+      'only-2',
+    );
+    const changes = reportEmailData.parse((await findDelivery(database.db, second.deliveryId))?.emailContent).changes;
+    expect(changes.map((change) => [change.period, change.sentTotal, change.totalNow])).toEqual([
+      ['Mar 2, 2026', '₱3,715.00', '₱3,815.00'],
+    ]);
+    // Its webhooks all switched off since: the report is stored and the row says nobody got it.
+    await database.db
+      .update(scheduleWebhook)
+      .set({ enabled: false })
+      .where(eq(scheduleWebhook.scheduleId, schedule.id));
+    const third = await generateReport(
+      withHooks,
+      { scheduleId: schedule.id, scheduledAt: '2026-03-05T01:00:00.000Z', trigger: 'scheduled' },
+      'only-3',
+    );
+    const nowhere = await findDelivery(database.db, third.deliveryId);
+    expect([nowhere?.status, nowhere?.errorMessage, posts.length]).toEqual(['skipped', NOWHERE_TO_SEND, 2]);
   });
 
   it('leaves a workbook over the encoded size limit out of the email and says why', async () => {

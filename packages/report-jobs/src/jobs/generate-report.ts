@@ -1,5 +1,5 @@
 import { type Database, reportSchedule } from '@reportmail/db';
-import { emailContentFor, WORKBOOK_FREQUENCY_LABELS } from '@reportmail/emails';
+import { type EmailContent, emailContentFor, WORKBOOK_FREQUENCY_LABELS } from '@reportmail/emails';
 import {
   claimScheduledDelivery,
   type Delivery,
@@ -21,7 +21,7 @@ import { reportPeriodForRun } from '@reportmail/schedules';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import { changesSinceSent, keepPaymentSnapshots } from './payment-snapshots.js';
-import { storeWorkbook } from './store-workbook.js';
+import { type StoredWorkbook, storeWorkbook } from './store-workbook.js';
 
 export type GenerateReportDeps = {
   database: Database;
@@ -88,8 +88,13 @@ export async function generateReport(
     attachmentLimitBytes: deps.attachmentLimitBytes,
     generatedAt,
   });
+  return finishRun(deps, { delivery, schedule, snapshot: reportSnapshot(workbook, email), log });
+}
+
+/** What the ledger row keeps of the report: its figures, its workbook's name and size, the email's content. */
+function reportSnapshot(workbook: StoredWorkbook, email: EmailContent) {
   const { totals } = workbook.summary;
-  const snapshot = {
+  return {
     totalRevenue: formatDecimal(totals.revenue),
     totalTransactions: totals.transactions,
     salesRevenue: formatDecimal(totals.salesRevenue),
@@ -105,14 +110,41 @@ export async function generateReport(
     // With generationStartedAt, this gives the generation duration /metrics reports.
     generatedAt: new Date(),
   };
-  if (totals.transactions === 0 && schedule.emptyPeriodPolicy === 'skip') {
-    await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'skipped', snapshot);
+}
+
+/** Why a report row with no email recipient ends `skipped`: its report went to the webhooks alone. */
+export const POSTED_ONLY = "No email recipient: the report was posted to the schedule's Slack and webhooks only";
+/** …and when its webhooks were all switched off or removed since it was switched on with one. */
+export const NOWHERE_TO_SEND =
+  'No email recipient and no Slack or webhook switched on: the report was stored, nobody was sent it';
+
+/**
+ * Records the report on its row and queues what goes out: nothing for an empty period the schedule skips;
+ * the webhooks alone when the row has no email recipient (the row then ends `skipped`, after the fan-out,
+ * so a crash in between is resumed from `generating`); else the email and the webhooks.
+ */
+async function finishRun(
+  deps: GenerateReportDeps,
+  run: { delivery: Delivery; schedule: Schedule; snapshot: ReturnType<typeof reportSnapshot>; log: Logger },
+): Promise<GenerateReportResult> {
+  const { delivery, snapshot, log } = run;
+  const { db } = deps.database;
+  if (snapshot.totalTransactions === 0 && run.schedule.emptyPeriodPolicy === 'skip') {
+    await transitionDelivery(db, delivery.id, ['generating'], 'skipped', snapshot);
     log.info('empty period skipped by policy');
     return { outcome: 'skipped', deliveryId: delivery.id };
   }
-  await transitionDelivery(deps.database.db, delivery.id, ['generating'], 'sending', snapshot);
+  if (!delivery.recipients?.to.length) {
+    await transitionDelivery(db, delivery.id, ['generating'], 'generating', snapshot);
+    const posts = await postToWebhooks(deps, delivery);
+    const errorMessage = posts > 0 ? POSTED_ONLY : NOWHERE_TO_SEND;
+    await transitionDelivery(db, delivery.id, ['generating'], 'skipped', { errorMessage });
+    log.info('report generated: no email recipient, posted to webhooks only');
+    return { outcome: 'queued', deliveryId: delivery.id };
+  }
+  await transitionDelivery(db, delivery.id, ['generating'], 'sending', snapshot);
   await queueDeliveries(deps, delivery);
-  log.info({ transactions: totals.transactions, sizeBytes: workbook.sizeBytes }, 'report generated');
+  log.info({ transactions: snapshot.totalTransactions, sizeBytes: snapshot.attachmentSize }, 'report generated');
   return { outcome: 'queued', deliveryId: delivery.id };
 }
 
@@ -123,10 +155,15 @@ export async function generateReport(
  */
 async function queueDeliveries(deps: GenerateReportDeps, delivery: Delivery) {
   await deps.enqueueSendEmail(delivery.id);
-  if (delivery.trigger === 'test' || delivery.redeliveryOf) return;
-  for (const webhookDeliveryId of await fanOutToWebhooks(deps.database.db, delivery.id)) {
-    await deps.enqueueWebhookDelivery(webhookDeliveryId);
-  }
+  await postToWebhooks(deps, delivery);
+}
+
+/** Gives each of the schedule's enabled webhooks its row of the report and queues it; how many are queued. */
+async function postToWebhooks(deps: GenerateReportDeps, delivery: Delivery): Promise<number> {
+  if (delivery.trigger === 'test' || delivery.redeliveryOf) return 0;
+  const rows = await fanOutToWebhooks(deps.database.db, delivery.id);
+  for (const webhookDeliveryId of rows) await deps.enqueueWebhookDelivery(webhookDeliveryId);
+  return rows.length;
 }
 
 /**

@@ -88,7 +88,9 @@ function outcome(detail: Detail): TimelineStep {
       return {
         title: 'Skipped',
         at: detail.generatedAt,
-        text: 'The period had no payments and the schedule skips empty periods: nothing was sent.',
+        // The report worker says why when the email had nobody to go to (posted to the webhooks only).
+        text:
+          detail.errorMessage ?? 'The period had no payments and the schedule skips empty periods: nothing was sent.',
         color: 'yellow',
       };
     default:

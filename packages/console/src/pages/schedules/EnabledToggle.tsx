@@ -6,10 +6,10 @@ import { useIsAdmin } from '../../app/session';
 import { formatInstant } from '../../lib/format';
 import { type Schedule, useScheduleSaved } from './schedule-api';
 
-/** The API refuses to switch on a schedule with no "to" recipient (field `enabled`): say what to do. */
+/** The API refuses to switch on a schedule with nowhere to send (field `enabled`): say what to do. */
 function refusal(error: Error): string {
   if (error instanceof ApiError && error.fieldMessage('enabled')) {
-    return 'It has no “To” recipient: open the schedule, add one and save, then switch it on.';
+    return 'It has no “To” recipient and no Slack or webhook switched on: add one, then switch it on.';
   }
   return error.message;
 }

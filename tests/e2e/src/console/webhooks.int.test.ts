@@ -27,6 +27,18 @@ describe.skipIf(!chromiumPath)('a schedule’s Slack and webhooks', () => {
   let scheduleId: string;
 
   const addDialog = () => page.getByRole('dialog', { name: 'Add Slack or a webhook' });
+  /**
+   * Opens the add dialog. Right after signing in the page may still render again (the session, the
+   * schedule), which closes a dialog opened in that moment: the click is repeated until the dialog is up.
+   */
+  const openAddDialog = async () => {
+    await expect
+      .poll(async () => {
+        if (!(await addDialog().isVisible())) await page.getByRole('button', { name: 'Add Slack or webhook…' }).click();
+        return addDialog().getByRole('combobox', { name: 'Kind' }).isVisible();
+      })
+      .toBe(true);
+  };
   const chooseKind = async (kind: string) => {
     await addDialog().getByRole('combobox', { name: 'Kind' }).click();
     await page.getByRole('option', { name: kind, exact: true }).click();
@@ -44,7 +56,7 @@ describe.skipIf(!chromiumPath)('a schedule’s Slack and webhooks', () => {
   afterAll(() => stack?.close());
 
   it('shows the API’s refusal of a bad URL on the URL input, then adds the signed webhook once corrected', async () => {
-    await page.getByRole('button', { name: 'Add Slack or webhook…' }).click();
+    await openAddDialog();
     await chooseKind('Webhook (signed JSON)');
     await addDialog().getByRole('textbox', { name: 'Label' }).fill('Bookkeeping');
     const url = addDialog().getByRole('textbox', { name: 'URL' });
@@ -66,7 +78,7 @@ describe.skipIf(!chromiumPath)('a schedule’s Slack and webhooks', () => {
   });
 
   it('adds a Slack webhook; Send test posts exactly one message with a text to it and says so', async () => {
-    await page.getByRole('button', { name: 'Add Slack or webhook…' }).click();
+    await openAddDialog();
     await chooseKind('Slack');
     await addDialog().getByRole('textbox', { name: 'Label' }).fill('#owners');
     await addDialog().getByRole('textbox', { name: 'URL' }).fill(`${stack.receivers.slack.url}/services/T0/B0/c0nsole`);

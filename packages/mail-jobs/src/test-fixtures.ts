@@ -9,13 +9,12 @@ import {
   reportSchedule,
   scheduleWebhook,
   smtpSettings,
-  webhookSigningContext,
-  webhookUrlContext,
 } from '@reportmail/db';
 import { buildReportEmailData } from '@reportmail/emails';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
 import { periodFromLocalDates, previousPeriod, summarise, summaryToJson } from '@reportmail/reports';
 import type { SecretBox } from '@reportmail/secrets';
+import { sealWebhookSecrets } from '@reportmail/webhooks';
 import { eq } from 'drizzle-orm';
 
 /** A workbook's bytes for fixtures (the mail worker sends whatever was stored). */
@@ -142,11 +141,8 @@ export async function addWebhook(
     scheduleId: report?.scheduleId as string,
     kind: values.kind,
     label: values.label,
-    urlCiphertext: secrets.encrypt(values.url, webhookUrlContext(id)),
+    ...sealWebhookSecrets(secrets, id, values),
     urlHint: values.url,
-    signingSecretCiphertext: values.signingSecret
-      ? secrets.encrypt(values.signingSecret, webhookSigningContext(id))
-      : null,
     enabled: values.enabled ?? true,
   });
   return id;

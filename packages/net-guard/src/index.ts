@@ -1,3 +1,3 @@
 export { type ForbiddenAddressKind, forbiddenAddressKind, isMetadataHostName } from './address-kind.js';
 export { ForbiddenAddressError, guardedLookup } from './guarded-lookup.js';
-export { resolveAll } from './resolve.js';
+export { type HostProblem, hostProblem, resolveAll } from './resolve.js';

@@ -10,6 +10,25 @@ export const WEBHOOK_HEADERS = {
   signature: 'X-Reportmail-Signature',
 } as const;
 
+/** Who every webhook request says it comes from. */
+export const WEBHOOK_USER_AGENT = 'reportmail-webhooks/1';
+
+/** The headers of one signed attempt of a generic webhook: its delivery id, the instant, the signature. */
+export function signedHeaders(
+  secret: string,
+  deliveryId: string,
+  body: string,
+  now = new Date(),
+): Record<string, string> {
+  const timestamp = Math.floor(now.getTime() / 1000);
+  return {
+    'User-Agent': WEBHOOK_USER_AGENT,
+    [WEBHOOK_HEADERS.delivery]: deliveryId,
+    [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+    [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
+  };
+}
+
 /** How old a signed timestamp a receiver should still accept (a replay window, not a clock-skew guess). */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, type Db, reportSchedule, smtpSettings } from '@reportmail/db';
+import { createDatabase, type Db, reportSchedule, scheduleWebhook, smtpSettings } from '@reportmail/db';
 import { queueManualDelivery } from '@reportmail/ledger';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
 import { periodFromLocalDates } from '@reportmail/reports';
@@ -20,6 +21,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from '@reportmail/testing';
+import { sealWebhookSecrets } from '@reportmail/webhooks';
 import type { Queue } from 'bullmq';
 
 export type ServiceName = 'api' | 'scheduler' | 'report-worker' | 'mail-worker' | 'all-in-one';
@@ -108,6 +110,19 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
 }
 
 export type ScheduleValues = Partial<typeof reportSchedule.$inferInsert>;
+
+export type WebhookValues = { kind: 'slack' | 'webhook'; label: string; url: string; signingSecret?: string };
+
+/** Gives a schedule webhooks as the API stores them: URL and secret encrypted with the services' key. */
+export async function addWebhooks(pipeline: Pipeline, scheduleId: string, webhooks: WebhookValues[]): Promise<void> {
+  const secrets = createSecretBox(pipeline.secretsKey);
+  for (const webhook of webhooks) {
+    const id = randomUUID();
+    const { kind, label, url } = webhook;
+    const sealed = sealWebhookSecrets(secrets, id, webhook);
+    await pipeline.database.db.insert(scheduleWebhook).values({ id, scheduleId, kind, label, urlHint: url, ...sealed });
+  }
+}
 
 export async function createSchedule(database: { db: Db }, values: ScheduleValues): Promise<string> {
   const [row] = await database.db

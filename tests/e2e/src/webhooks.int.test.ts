@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { delivery, scheduleWebhook, webhookSigningContext, webhookUrlContext } from '@reportmail/db';
+import { delivery } from '@reportmail/db';
 import { createRedisConnection, enqueue, JOBS, QUEUES } from '@reportmail/queue';
-import { createSecretBox } from '@reportmail/secrets';
 import {
   createShopFactory,
   createWebhookReceiver,
@@ -12,7 +10,7 @@ import { Queue } from 'bullmq';
 import { asc, eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, createSchedule, logged, type Pipeline } from './harness.js';
+import { addWebhooks, createPipeline, createSchedule, logged, type Pipeline } from './harness.js';
 
 const SIGNING_SECRET = 'whsec-e2e-9c1f5a7b3d2e8f60';
 const PERIOD_START = new Date('2026-03-01T16:00:00Z');
@@ -46,24 +44,10 @@ describe('a report to email, Slack and a webhook, end to end', () => {
       ],
     });
     scheduleId = await createSchedule(pipeline.database, { sendTime: '09:00' });
-    const secrets = createSecretBox(pipeline.secretsKey);
-    const webhooks = [
-      { kind: 'slack' as const, label: '#owners', url: `${slack.url}/services/T0/B0/x`, signingSecret: null },
-      { kind: 'webhook' as const, label: 'Books', url: `${hook.url}/in`, signingSecret: SIGNING_SECRET },
-    ];
-    for (const webhook of webhooks) {
-      const id = randomUUID();
-      await pipeline.database.db.insert(scheduleWebhook).values({
-        id,
-        scheduleId,
-        kind: webhook.kind,
-        label: webhook.label,
-        urlCiphertext: secrets.encrypt(webhook.url, webhookUrlContext(id)),
-        urlHint: 'hint',
-        signingSecretCiphertext:
-          webhook.signingSecret && secrets.encrypt(webhook.signingSecret, webhookSigningContext(id)),
-      });
-    }
+    await addWebhooks(pipeline, scheduleId, [
+      { kind: 'slack', label: '#owners', url: `${slack.url}/services/T0/B0/x` },
+      { kind: 'webhook', label: 'Books', url: `${hook.url}/in`, signingSecret: SIGNING_SECRET },
+    ]);
     connection = createRedisConnection(pipeline.redis.url, 'producer');
     reports = new Queue(QUEUES.reports, { connection, prefix: pipeline.redis.prefix });
     const env = {

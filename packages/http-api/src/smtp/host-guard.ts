@@ -1,5 +1,5 @@
 import { invalidField } from '@reportmail/errors';
-import { forbiddenAddressKind, isMetadataHostName, resolveAll } from '@reportmail/net-guard';
+import { hostProblem } from '@reportmail/net-guard';
 
 export type SmtpHostGuardOptions = {
   /** ALLOW_PRIVATE_SMTP: internal addresses are fine (development, tests, a relay on the same network). */
@@ -13,21 +13,13 @@ export type SmtpHostGuardOptions = {
  * allowed): the admin API must not become a way to probe or reach the network it runs in (SSRF).
  */
 export async function assertSmtpHostAllowed(host: string, options: SmtpHostGuardOptions): Promise<void> {
-  if (!options.allowPrivate && isMetadataHostName(host)) {
-    throw invalidField(options.field, `${host} is a cloud metadata service, not a mail server`);
-  }
-  const addresses = await resolveAll(host);
-  if (addresses.length === 0) {
-    throw invalidField(options.field, `${host} does not resolve: check the spelling of the mail server's name`);
-  }
-  if (options.allowPrivate) return;
-  for (const address of addresses) {
-    const kind = forbiddenAddressKind(address);
-    if (kind) {
-      throw invalidField(
-        options.field,
-        `${host} resolves to a ${kind} address; only public mail servers are allowed (ALLOW_PRIVATE_SMTP is off)`,
-      );
-    }
-  }
+  const found = await hostProblem(host, options.allowPrivate);
+  if (!found) return;
+  const message =
+    found.problem === 'metadata name'
+      ? `${host} is a cloud metadata service, not a mail server`
+      : found.problem === 'unresolved'
+        ? `${host} does not resolve: check the spelling of the mail server's name`
+        : `${host} resolves to a ${found.kind} address; only public mail servers are allowed (ALLOW_PRIVATE_SMTP is off)`;
+  throw invalidField(options.field, message);
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { webhookSigningContext, webhookUrlContext } from '@reportmail/db';
 import type { SecretBox } from '@reportmail/secrets';
-import { PostFailure, postWebhook, signWebhook, WEBHOOK_HEADERS } from '@reportmail/webhooks';
+import { openWebhookSecrets, PostFailure, postWebhook, signedHeaders, WEBHOOK_USER_AGENT } from '@reportmail/webhooks';
 import type { WebhookRow } from './webhook-store.js';
 
 const TEST_TIMEOUT_MS = 10_000;
@@ -15,8 +14,8 @@ export async function postTestMessage(
   hook: WebhookRow,
   input: { scheduleName: string; allowPrivate: boolean },
 ): Promise<{ ok: boolean; status: number | null; message: string }> {
-  const url = secretBox.decrypt(hook.urlCiphertext, webhookUrlContext(hook.id));
-  const { body, headers } = testRequest(secretBox, hook, input.scheduleName);
+  const { url, signingSecret } = openWebhookSecrets(secretBox, hook);
+  const { body, headers } = testRequest(hook, signingSecret, input.scheduleName);
   try {
     const answer = await postWebhook(url, body, headers, {
       timeoutMs: TEST_TIMEOUT_MS,
@@ -29,11 +28,10 @@ export async function postTestMessage(
   }
 }
 
-function testRequest(secretBox: SecretBox, hook: WebhookRow, scheduleName: string) {
-  const headers: Record<string, string> = { 'User-Agent': 'reportmail-webhooks/1' };
-  if (hook.kind === 'slack') {
+function testRequest(hook: WebhookRow, signingSecret: string | null, scheduleName: string) {
+  if (!signingSecret) {
     const text = `reportmail test: the reports of “${scheduleName}” will be posted here.`;
-    return { body: JSON.stringify({ text }), headers };
+    return { body: JSON.stringify({ text }), headers: { 'User-Agent': WEBHOOK_USER_AGENT } };
   }
   const id = `test-${randomUUID()}`;
   const body = JSON.stringify({
@@ -42,10 +40,5 @@ function testRequest(secretBox: SecretBox, hook: WebhookRow, scheduleName: strin
     webhookId: hook.id,
     schedule: { id: hook.scheduleId, name: scheduleName },
   });
-  const secret = secretBox.decrypt(hook.signingSecretCiphertext ?? '', webhookSigningContext(hook.id));
-  const timestamp = Math.floor(Date.now() / 1000);
-  headers[WEBHOOK_HEADERS.delivery] = id;
-  headers[WEBHOOK_HEADERS.timestamp] = String(timestamp);
-  headers[WEBHOOK_HEADERS.signature] = signWebhook(secret, timestamp, body);
-  return { body, headers };
+  return { body, headers: signedHeaders(signingSecret, id, body) };
 }

@@ -1,5 +1,5 @@
 import { invalidField } from '@reportmail/errors';
-import { forbiddenAddressKind, isMetadataHostName, resolveAll } from '@reportmail/net-guard';
+import { hostProblem } from '@reportmail/net-guard';
 
 /** Where Slack's incoming webhooks live (commercial and GovSlack). */
 const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
@@ -26,21 +26,15 @@ export async function assertWebhookUrlAllowed(url: string, options: WebhookUrlGu
   if (!options.allowPrivate && options.kind === 'slack' && !SLACK_HOSTS.has(host.toLowerCase())) {
     throw invalidField(options.field, 'must be a Slack incoming webhook URL (https://hooks.slack.com/services/…)');
   }
-  if (!options.allowPrivate && isMetadataHostName(host)) {
-    throw invalidField(options.field, `${host} is a cloud metadata service, not a webhook`);
-  }
-  const addresses = await resolveAll(host);
-  if (addresses.length === 0) throw invalidField(options.field, `${host} does not resolve: check the URL`);
-  if (options.allowPrivate) return;
-  for (const address of addresses) {
-    const kind = forbiddenAddressKind(address);
-    if (kind) {
-      throw invalidField(
-        options.field,
-        `${host} resolves to a ${kind} address; only public webhooks are allowed (ALLOW_PRIVATE_WEBHOOKS is off)`,
-      );
-    }
-  }
+  const found = await hostProblem(host, options.allowPrivate);
+  if (!found) return;
+  const message =
+    found.problem === 'metadata name'
+      ? `${host} is a cloud metadata service, not a webhook`
+      : found.problem === 'unresolved'
+        ? `${host} does not resolve: check the URL`
+        : `${host} resolves to a ${found.kind} address; only public webhooks are allowed (ALLOW_PRIVATE_WEBHOOKS is off)`;
+  throw invalidField(options.field, message);
 }
 
 /** What the API shows of a URL: `https://hooks.slack.com/…/Xy9z`. */

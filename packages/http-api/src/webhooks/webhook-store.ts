@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { scheduleWebhook, webhookSigningContext, webhookUrlContext } from '@reportmail/db';
 import { AppError, invalidField } from '@reportmail/errors';
 import type { SecretBox } from '@reportmail/secrets';
+import { sealWebhookSecrets } from '@reportmail/webhooks';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { DbExecutor } from '../audit.js';
 import {
@@ -70,11 +71,8 @@ export async function insertWebhook(
       scheduleId,
       kind: body.kind,
       label: body.label,
-      urlCiphertext: secretBox.encrypt(body.url, webhookUrlContext(id)),
+      ...sealWebhookSecrets(secretBox, id, body),
       urlHint: webhookUrlHint(body.url),
-      signingSecretCiphertext: body.signingSecret
-        ? secretBox.encrypt(body.signingSecret, webhookSigningContext(id))
-        : null,
       enabled: body.enabled,
     })
     .returning();

@@ -1,19 +1,13 @@
-import {
-  type Database,
-  deliveryArtifact,
-  scheduleWebhook,
-  webhookSigningContext,
-  webhookUrlContext,
-} from '@reportmail/db';
+import { type Database, deliveryArtifact, scheduleWebhook } from '@reportmail/db';
 import { type Delivery, findDelivery, transitionDelivery } from '@reportmail/ledger';
 import { openMailChannel } from '@reportmail/mailer';
 import type { DeliverWebhookPayload } from '@reportmail/queue';
-import { PostFailure, postWebhook } from '@reportmail/webhooks';
+import { openWebhookSecrets, PostFailure, postWebhook } from '@reportmail/webhooks';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import { sendFailureNotice } from './failure-notice.js';
 import type { Attempt, SendEmailDeps } from './send-email.js';
-import { webhookRequest } from './webhook-request.js';
+import { type WebhookRequest, webhookRequest } from './webhook-request.js';
 
 export type WebhookOptions = {
   /** One request in all, connect to the end of the answer (WEBHOOK_TIMEOUT_MS). */
@@ -76,20 +70,16 @@ type Webhook = typeof scheduleWebhook.$inferSelect;
 
 async function post(deps: DeliverWebhookDeps, row: Delivery, hook: Webhook, attempt: Attempt) {
   const report = await findDelivery(deps.database.db, row.reportDeliveryId as string);
-  const url = deps.secrets.decrypt(hook.urlCiphertext, webhookUrlContext(hook.id));
-  const signingSecret =
-    hook.signingSecretCiphertext && deps.secrets.decrypt(hook.signingSecretCiphertext, webhookSigningContext(hook.id));
+  const { url, signingSecret } = openWebhookSecrets(deps.secrets, hook);
   const workbookSha256 = await storedWorkbookSha256(deps.database, row.reportDeliveryId as string);
-  const request = await webhookRequest({
-    row,
-    report,
-    signingSecret,
-    workbookSha256,
-    links: deps.attachmentLinks,
-  }).catch(async (error: unknown) => {
+  let request: WebhookRequest;
+  try {
+    request = webhookRequest({ row, report, signingSecret, workbookSha256, links: deps.attachmentLinks });
+  } catch (error) {
+    // A post that can never be built (no stored report, no secret) ends failed, not stuck in `sending`.
     if (error instanceof UnrecoverableError) await endRow(deps, row, 'failed', error.message, false);
     throw error;
-  });
+  }
   await transitionDelivery(deps.database.db, row.id, ['sending'], 'sending', {
     attempts: row.attempts + 1,
     attemptedAt: new Date(),

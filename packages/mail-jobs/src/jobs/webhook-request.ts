@@ -1,10 +1,14 @@
 import { formatGeneratedAt, reportEmailData } from '@reportmail/emails';
 import type { Delivery } from '@reportmail/ledger';
-import { signWebhook, slackMessage, WEBHOOK_HEADERS, type WorkbookLink, webhookDocument } from '@reportmail/webhooks';
+import {
+  signedHeaders,
+  slackMessage,
+  WEBHOOK_USER_AGENT,
+  type WorkbookLink,
+  webhookDocument,
+} from '@reportmail/webhooks';
 import { UnrecoverableError } from 'bullmq';
 import { type AttachmentLinks, signedWorkbookLink } from './workbook-link.js';
-
-const USER_AGENT = 'reportmail-webhooks/1';
 
 export type WebhookRequest = { body: string; headers: Record<string, string> };
 
@@ -13,7 +17,7 @@ export type WebhookRequest = { body: string; headers: Record<string, string> };
  * webhook. Built from the report row's stored content, so it says what the email says; the workbook link
  * and the signature are made per attempt, so each runs its full time from when it goes out.
  */
-export async function webhookRequest(input: {
+export function webhookRequest(input: {
   row: Delivery;
   report: Delivery | null;
   signingSecret: string | null;
@@ -21,7 +25,7 @@ export async function webhookRequest(input: {
   workbookSha256: string | null;
   links: AttachmentLinks | undefined;
   now?: Date;
-}): Promise<WebhookRequest> {
+}): WebhookRequest {
   const { row, report } = input;
   const now = input.now ?? new Date();
   if (!report?.reportJson) throw new UnrecoverableError(`Delivery ${row.id}: its report has no stored content`);
@@ -32,20 +36,11 @@ export async function webhookRequest(input: {
     const until = link && `${formatGeneratedAt(link.expiresAt, report.timezone)} (${report.timezone})`;
     const workbookLink: WorkbookLink | null = link && until ? { url: link.url, until } : null;
     const body = JSON.stringify(slackMessage(content.data, workbookLink));
-    return { body, headers: { 'User-Agent': USER_AGENT } };
+    return { body, headers: { 'User-Agent': WEBHOOK_USER_AGENT } };
   }
   if (!input.signingSecret) throw new UnrecoverableError(`Delivery ${row.id}: its webhook has no signing secret`);
   const body = JSON.stringify(documentOf(row, report, input.workbookSha256, link));
-  const timestamp = Math.floor(now.getTime() / 1000);
-  return {
-    body,
-    headers: {
-      'User-Agent': USER_AGENT,
-      [WEBHOOK_HEADERS.delivery]: row.id,
-      [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-      [WEBHOOK_HEADERS.signature]: signWebhook(input.signingSecret, timestamp, body),
-    },
-  };
+  return { body, headers: signedHeaders(input.signingSecret, row.id, body, now) };
 }
 
 function documentOf(

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { delivery, scheduleWebhook, webhookSigningContext, webhookUrlContext } from '@reportmail/db';
-import { createSecretBox } from '@reportmail/secrets';
+import { delivery } from '@reportmail/db';
 import { createWebhookReceiver, type ServiceProcess, type WebhookReceiver } from '@reportmail/testing';
 import { inArray } from 'drizzle-orm';
+import { addWebhooks } from '../harness.js';
 import { type FaultStack, startFaultStack } from './fault-stack.js';
 import type { RunResult, Scenario, ScenarioOptions } from './scenario.js';
 
@@ -57,23 +56,10 @@ async function startReceivers(stack: FaultStack): Promise<Receivers> {
   const probe = await createWebhookReceiver();
   const hookPort = Number(new URL(probe.url).port);
   await probe.close();
-  const secrets = createSecretBox(stack.pipeline.secretsKey);
-  const hooks = [
-    { kind: 'slack' as const, label: '#owners', url: `${slack.url}/services/T/B/x`, secret: null },
-    { kind: 'webhook' as const, label: 'Books', url: `http://127.0.0.1:${hookPort}/in`, secret: SIGNING_SECRET },
-  ];
-  for (const hook of hooks) {
-    const id = randomUUID();
-    await stack.pipeline.database.db.insert(scheduleWebhook).values({
-      id,
-      scheduleId: stack.scheduleId,
-      kind: hook.kind,
-      label: hook.label,
-      urlCiphertext: secrets.encrypt(hook.url, webhookUrlContext(id)),
-      urlHint: hook.label,
-      signingSecretCiphertext: hook.secret && secrets.encrypt(hook.secret, webhookSigningContext(id)),
-    });
-  }
+  await addWebhooks(stack.pipeline, stack.scheduleId, [
+    { kind: 'slack', label: '#owners', url: `${slack.url}/services/T/B/x` },
+    { kind: 'webhook', label: 'Books', url: `http://127.0.0.1:${hookPort}/in`, signingSecret: SIGNING_SECRET },
+  ]);
   return { slack, hook: null, hookPort };
 }
 

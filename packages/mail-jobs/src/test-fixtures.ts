@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import {
   type Database,
   delivery,
@@ -11,6 +12,7 @@ import {
   smtpSettings,
 } from '@reportmail/db';
 import { buildReportEmailData } from '@reportmail/emails';
+import { createLogger, type Logger } from '@reportmail/logger';
 import { SMTP_PASSWORD_CONTEXT } from '@reportmail/mailer';
 import { periodFromLocalDates, previousPeriod, summarise, summaryToJson } from '@reportmail/reports';
 import type { SecretBox } from '@reportmail/secrets';
@@ -146,4 +148,16 @@ export async function addWebhook(
     enabled: values.enabled ?? true,
   });
   return id;
+}
+
+/** A debug-level logger whose lines (raw JSON text) the test can read, to prove what was or was not logged. */
+export function captureLogs(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger({ service: 'test', level: 'debug', destination }), lines };
 }

@@ -1,7 +1,5 @@
-import { Writable } from 'node:stream';
 import { delivery, scheduleWebhook } from '@reportmail/db';
 import { fanOutToWebhooks, findDelivery, transitionDelivery } from '@reportmail/ledger';
-import { createLogger } from '@reportmail/logger';
 import { createLinkSigner, createSecretBox, deliveryAttachmentResource, generateKeyEntry } from '@reportmail/secrets';
 import {
   createSmtpSink,
@@ -16,6 +14,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addWebhook,
+  captureLogs,
   configureSmtp,
   createGeneratedDelivery,
   createTempOutbox,
@@ -27,17 +26,7 @@ import { type DeliverWebhookDeps, deliverWebhook, SLACK_NO_ANSWER } from './deli
 const SIGNING_SECRET = 'whsec-canary-5f0c2a9e7b1d4c3a';
 const SECRETS_KEY = generateKeyEntry('k1');
 const PUBLIC_URL = 'https://reports.shop.example';
-const logLines: string[] = [];
-const logger = createLogger({
-  service: 'test',
-  level: 'debug',
-  destination: new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  }),
-});
+const { logger, lines: logLines } = captureLogs();
 const attempt = (number: number, of = 3) => ({ number, of });
 const outcomeOf = (promise: Promise<unknown>) =>
   promise.then(

@@ -1,13 +1,12 @@
-import { Writable } from 'node:stream';
 import { reportSchedule } from '@reportmail/db';
 import { EMPTY_PERIOD_NOTE } from '@reportmail/emails';
 import { findDelivery } from '@reportmail/ledger';
-import { createLogger } from '@reportmail/logger';
 import { createSecretBox, generateKeyEntry } from '@reportmail/secrets';
 import { createSmtpSink, createTestDatabase, type SmtpSink, type TestDatabase } from '@reportmail/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  captureLogs,
   configureSmtp,
   createGeneratedDelivery,
   createTempOutbox,
@@ -18,17 +17,7 @@ import { type SendEmailDeps, sendEmail } from './send-email.js';
 
 const CANARY = 'canary-Pa55word-7f3e9c';
 const secrets = createSecretBox(generateKeyEntry('k1'));
-const logLines: string[] = [];
-const logger = createLogger({
-  service: 'test',
-  level: 'debug',
-  destination: new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  }),
-});
+const { logger, lines: logLines } = captureLogs();
 const once = { number: 1, of: 1 };
 
 describe('sendEmail', () => {

@@ -137,31 +137,25 @@ describe('generateReport', () => {
     });
     expect(report?.reportJson).toMatchObject({ totals: { revenue: '3715.00', transactions: 9 } });
 
-    const [testRow] = await database.db
-      .insert(deliveryTable)
-      .values({
-        scheduleId: schedule.id,
-        trigger: 'test',
-        reportType: 'daily_sales',
-        periodStart: report?.periodStart as Date,
-        periodEnd: report?.periodEnd as Date,
-        timezone: 'Asia/Manila',
-        recipients: { to: ['me@shop.example'], cc: [], bcc: [] },
-      })
-      .returning();
-    const [resentRow] = await database.db
-      .insert(deliveryTable)
-      .values({
-        scheduleId: schedule.id,
-        trigger: 'manual',
-        reportType: 'daily_sales',
-        periodStart: report?.periodStart as Date,
-        periodEnd: report?.periodEnd as Date,
-        timezone: 'Asia/Manila',
-        recipients: { to: ['owner@shop.example'], cc: [], bcc: [] },
-        redeliveryOf: report?.id,
-      })
-      .returning();
+    // A test send and a resent email of the same period, each on the row the API would have written.
+    const apiRow = async (values: { trigger: 'test' | 'manual'; to: string; redeliveryOf?: string }) => {
+      const [row] = await database.db
+        .insert(deliveryTable)
+        .values({
+          scheduleId: schedule.id,
+          trigger: values.trigger,
+          reportType: 'daily_sales',
+          periodStart: report?.periodStart as Date,
+          periodEnd: report?.periodEnd as Date,
+          timezone: 'Asia/Manila',
+          recipients: { to: [values.to], cc: [], bcc: [] },
+          redeliveryOf: values.redeliveryOf,
+        })
+        .returning();
+      return row;
+    };
+    const testRow = await apiRow({ trigger: 'test', to: 'me@shop.example' });
+    const resentRow = await apiRow({ trigger: 'manual', to: 'owner@shop.example', redeliveryOf: report?.id });
     await generateReport(withHooks, { ...payload, trigger: 'test', deliveryId: testRow?.id }, 'test-x');
     await generateReport(withHooks, { ...payload, trigger: 'manual', deliveryId: resentRow?.id }, 'manual-x');
     const after = await database.db
